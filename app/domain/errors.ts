@@ -1,0 +1,39 @@
+/**
+ * The one error type that crosses the service boundary. `code` is stable and machine-readable;
+ * `message` is written for the user and says what to do next.
+ */
+export type ErrorCode =
+  | 'invalid_input'
+  | 'not_found'
+  | 'exists'
+  | 'ambiguous'
+  | 'not_a_project'
+  | 'newer_schema'
+  | 'project_locked'
+  | 'unsupported_format'
+  | 'bad_file'
+  | 'empty_file'
+  | 'nothing_to_undo'
+  | 'nothing_to_redo'
+  | 'internal';
+
+export class GlossError extends Error {
+  readonly code: ErrorCode;
+
+  constructor(code: ErrorCode, message: string) {
+    super(message);
+    this.name = 'GlossError';
+    this.code = code;
+  }
+}
+
+export interface ErrorInfo {
+  code: ErrorCode;
+  message: string;
+}
+
+export function toErrorInfo(error: unknown): ErrorInfo {
+  if (error instanceof GlossError) return { code: error.code, message: error.message };
+  const detail = error instanceof Error ? error.message : String(error);
+  return { code: 'internal', message: `Gloss hit an unexpected problem: ${detail}. Nothing was changed.` };
+}

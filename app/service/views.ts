@@ -1,0 +1,120 @@
+/**
+ * What the service returns: plain JSON-able objects, identified by stable UUIDs. Offsets are
+ * Unicode code points into a document's canonical text, half-open [start, end).
+ */
+import type { Block } from '../domain/blocks.js';
+import type { DocumentFormat } from '../formats/parsedDocument.js';
+
+export interface ProjectInfo {
+  id: string;
+  name: string;
+  file: string;
+  schemaVersion: number;
+  createdAt: string;
+  counts: { documents: number; codes: number; codings: number; coders: number; memos: number };
+}
+
+export interface DocumentSummary {
+  id: string;
+  title: string;
+  /** Length in Unicode code points. */
+  characters: number;
+  blocks: number;
+  format: DocumentFormat;
+  sourceName: string;
+  encoding: string | null;
+  sha256: string;
+  importedAt: string;
+  codings: number;
+}
+
+export interface DocumentContent {
+  id: string;
+  title: string;
+  text: string;
+  blocks: Block[];
+}
+
+export type ImportResult =
+  | { status: 'imported'; document: DocumentSummary }
+  | { status: 'duplicate'; fileName: string; existing: { id: string; title: string } };
+
+export interface CodeView {
+  id: string;
+  /** Full path from the root, names joined by "/" (see app/domain/codePath.ts). */
+  path: string;
+  name: string;
+  parentId: string | null;
+  depth: number;
+  color: string;
+  description: string;
+  definition: string;
+  whenToUse: string;
+  whenNotToUse: string;
+  example: string;
+  /** Segments coded with this code itself (not its sub-codes). */
+  segments: number;
+  /** Documents holding at least one of those segments. */
+  documents: number;
+}
+
+export interface Segment {
+  id: string;
+  documentId: string;
+  documentTitle: string;
+  codeId: string;
+  /** The code's full path. */
+  code: string;
+  coder: string;
+  start: number;
+  end: number;
+  text: string;
+  memo: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface CoderView {
+  id: string;
+  name: string;
+  codings: number;
+}
+
+export type MemoTarget =
+  | { kind: 'project' }
+  | { kind: 'document'; id: string; title: string }
+  | { kind: 'code'; id: string; path: string }
+  | { kind: 'coding'; id: string };
+
+export interface MemoView {
+  id: string;
+  target: MemoTarget;
+  title: string;
+  body: string;
+  author: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface HistoryStep {
+  /** The event that was reverted or re-applied. */
+  eventId: number;
+  operation: string;
+  summary: string;
+}
+
+export interface HistoryEntry {
+  id: number;
+  at: string;
+  kind: 'do' | 'undo' | 'redo';
+  operation: string;
+  summary: string;
+  coder: string | null;
+  reverts: number | null;
+}
+
+export interface CodebookImportResult {
+  created: number;
+  updated: number;
+  unchanged: number;
+}

@@ -1,0 +1,61 @@
+import type { Db } from './projectFile.js';
+
+export interface CodeRow {
+  id: number;
+  uuid: string;
+  parent_id: number | null;
+  name: string;
+  color: string;
+  description: string;
+  definition: string;
+  when_to_use: string;
+  when_not_to_use: string;
+  example: string;
+  position: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export type CodeWithCountsRow = CodeRow & { segment_count: number; document_count: number };
+
+/** Every code with the number of its own segments and of the documents they fall in. */
+export function listCodesWithCounts(db: Db): CodeWithCountsRow[] {
+  return db
+    .prepare(
+      `SELECT c.*, count(k.id) AS segment_count, count(DISTINCT k.document_id) AS document_count
+       FROM codes c LEFT JOIN codings k ON k.code_id = c.id
+       GROUP BY c.id ORDER BY c.position, c.name COLLATE NOCASE`,
+    )
+    .all() as CodeWithCountsRow[];
+}
+
+export function listCodes(db: Db): CodeRow[] {
+  return db.prepare('SELECT * FROM codes ORDER BY position, name COLLATE NOCASE').all() as CodeRow[];
+}
+
+export function findChildCode(db: Db, parentId: number | null, name: string): CodeRow | undefined {
+  return db
+    .prepare('SELECT * FROM codes WHERE ifnull(parent_id, 0) = ? AND name = ? COLLATE NOCASE')
+    .get(parentId ?? 0, name) as CodeRow | undefined;
+}
+
+export function findCodeByUuid(db: Db, uuid: string): CodeRow | undefined {
+  return db.prepare('SELECT * FROM codes WHERE uuid = ?').get(uuid) as CodeRow | undefined;
+}
+
+export function getCodeRow(db: Db, id: number): CodeRow {
+  return db.prepare('SELECT * FROM codes WHERE id = ?').get(id) as CodeRow;
+}
+
+export function countCodes(db: Db): number {
+  return (db.prepare('SELECT count(*) AS n FROM codes').get() as { n: number }).n;
+}
+
+export function nextCodePosition(db: Db, parentId: number | null): number {
+  const row = db.prepare('SELECT max(position) AS p FROM codes WHERE ifnull(parent_id, 0) = ?').get(parentId ?? 0) as { p: number | null };
+  return (row.p ?? -1) + 1;
+}
+
+export function childCodeIds(db: Db, parentId: number): number[] {
+  return (db.prepare('SELECT id FROM codes WHERE parent_id = ?').all(parentId) as { id: number }[]).map((row) => row.id);
+}

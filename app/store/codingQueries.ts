@@ -1,0 +1,71 @@
+import type { Db } from './projectFile.js';
+
+export interface CodingRow {
+  id: number;
+  uuid: string;
+  document_id: number;
+  code_id: number;
+  coder_id: number;
+  start: number;
+  end: number;
+  quote: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SegmentRow extends CodingRow {
+  document_uuid: string;
+  document_title: string;
+  code_uuid: string;
+  coder_name: string;
+  memo: string | null;
+}
+
+export interface SegmentFilter {
+  documentId?: number;
+  /** Codings of any of these codes. */
+  codeIds?: number[];
+  coderId?: number;
+}
+
+export function listSegments(db: Db, filter: SegmentFilter): SegmentRow[] {
+  const where: string[] = [];
+  const params: Record<string, unknown> = {};
+  if (filter.documentId !== undefined) {
+    where.push('k.document_id = @documentId');
+    params.documentId = filter.documentId;
+  }
+  if (filter.coderId !== undefined) {
+    where.push('k.coder_id = @coderId');
+    params.coderId = filter.coderId;
+  }
+  if (filter.codeIds !== undefined) {
+    where.push('k.code_id IN (SELECT value FROM json_each(@codeIds))');
+    params.codeIds = JSON.stringify(filter.codeIds);
+  }
+  return db
+    .prepare(
+      `SELECT k.*, d.uuid AS document_uuid, d.title AS document_title, c.uuid AS code_uuid,
+              r.name AS coder_name, m.body AS memo
+       FROM codings k
+       JOIN documents d ON d.id = k.document_id
+       JOIN codes c ON c.id = k.code_id
+       JOIN coders r ON r.id = k.coder_id
+       LEFT JOIN memos m ON m.coding_id = k.id
+       ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
+       ORDER BY d.title COLLATE NOCASE, k.start, k.end, k.id`,
+    )
+    .all(params) as SegmentRow[];
+}
+
+export function findCodingByUuid(db: Db, uuid: string): CodingRow | undefined {
+  return db.prepare('SELECT * FROM codings WHERE uuid = ?').get(uuid) as CodingRow | undefined;
+}
+
+export function codingIdsOfCode(db: Db, codeId: number): number[] {
+  return (db.prepare('SELECT id FROM codings WHERE code_id = ?').all(codeId) as { id: number }[]).map((row) => row.id);
+}
+
+export function codingIdsOfDocument(db: Db, documentId: number): number[] {
+  return (db.prepare('SELECT id FROM codings WHERE document_id = ?').all(documentId) as { id: number }[]).map((row) => row.id);
+}

@@ -1,0 +1,7 @@
+import type { Section } from '../section.js';
+import { codingsSection } from './codings.js';
+import { importSection } from './import.js';
+import { undoSection } from './undo.js';
+
+/** Every section, in the order they run and print. Add new ones here. */
+export const SECTIONS: readonly Section[] = [importSection, codingsSection, undoSection];
