@@ -25,18 +25,20 @@ CREATE TABLE documents (
   id            INTEGER PRIMARY KEY,
   uuid          TEXT NOT NULL UNIQUE,
   title         TEXT NOT NULL,
-  -- Canonical text: the source with BOM removed and CRLF/CR turned into LF.
-  text          TEXT NOT NULL,
   -- Length of `text` in Unicode code points, the unit of every offset.
   length        INTEGER NOT NULL CHECK (length > 0),
-  -- JSON array of { kind, level?, start, end } in code points (app/domain/blocks.ts).
-  blocks        TEXT NOT NULL,
+  block_count   INTEGER NOT NULL,
   -- sha256 of the canonical text as UTF-8, hex: the same content is imported once.
   sha256        TEXT NOT NULL,
   source_name   TEXT NOT NULL,
   format        TEXT NOT NULL CHECK (format IN ('txt', 'md', 'html', 'docx', 'pdf')),
   encoding      TEXT,
-  imported_at   TEXT NOT NULL
+  imported_at   TEXT NOT NULL,
+  -- The large columns come last, so that listing documents never reads past them.
+  -- JSON array of { kind, level?, start, end } in code points (app/domain/blocks.ts).
+  blocks        TEXT NOT NULL,
+  -- Canonical text: the source with BOM removed and CRLF/CR turned into LF.
+  text          TEXT NOT NULL
 );
 CREATE UNIQUE INDEX documents_sha256 ON documents (sha256);
 CREATE UNIQUE INDEX documents_title ON documents (title COLLATE NOCASE);
@@ -92,7 +94,8 @@ CREATE TABLE codings (
   updated_at   TEXT NOT NULL
 );
 CREATE INDEX codings_document ON codings (document_id, start);
-CREATE INDEX codings_code ON codings (code_id);
+-- (code_id, document_id) covers the codebook's per-code segment and document counts.
+CREATE INDEX codings_code ON codings (code_id, document_id);
 CREATE INDEX codings_coder ON codings (coder_id);
 
 -- A memo is on the project (no target), a document, a code or a coding: at most one target.

@@ -5,6 +5,7 @@ import { GlossError, toErrorInfo } from '../domain/errors.js';
 import type { Input } from '../service/contract.js';
 import { GlossService } from '../service/service.js';
 import { openSession } from '../host/session.js';
+import { registerAnalysisCommands } from './analysisCommands.js';
 import { formatCodeTree, formatDocumentLine, formatDocumentTable, formatSegments } from './format.js';
 import { defaultCoderName, writeFileAtomically } from './io.js';
 
@@ -335,6 +336,8 @@ export function buildProgram(io: CliOutput): Command {
       });
       await session.close();
     });
+
+  registerAnalysisCommands(program, io);
 
   return program;
 }

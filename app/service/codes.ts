@@ -3,12 +3,17 @@ import { normalizeColor } from '../domain/color.js';
 import { GlossError } from '../domain/errors.js';
 import {
   childCodeIds,
+  codeCounts,
+  findCodeByUuid,
+  getCodeRow,
   findChildCode,
   listCodes,
   listCodesWithCounts,
   nextCodePosition,
+  type CodeWithCountsRow,
 } from '../store/codeQueries.js';
-import { codingIdsOfCode } from '../store/codingQueries.js';
+import { codingIdsOfCode, codingsOfCode, hasSameCoding, recentCodeIds } from '../store/codingQueries.js';
+import { findCoderByName } from '../store/coderQueries.js';
 import { memoIdsOn } from '../store/memoQueries.js';
 import type { Recorder } from '../store/recorder.js';
 import { addCodePath } from './codeCreation.js';
@@ -18,6 +23,24 @@ import type { Context } from './context.js';
 import type { Handlers } from './handlers.js';
 import { resolveCode } from './resolve.js';
 import type { CodeView } from './views.js';
+
+function toCodeView(row: CodeWithCountsRow, names: string[], parentUuid: string | null): CodeView {
+  return {
+    id: row.uuid,
+    path: formatCodePath(names),
+    name: row.name,
+    parentId: parentUuid,
+    depth: names.length - 1,
+    color: row.color,
+    description: row.description,
+    definition: row.definition,
+    whenToUse: row.when_to_use,
+    whenNotToUse: row.when_not_to_use,
+    example: row.example,
+    segments: row.segment_count,
+    documents: row.document_count,
+  };
+}
 
 export function listCodeViews(context: Context): CodeView[] {
   const rows = listCodesWithCounts(context.db);
@@ -33,22 +56,7 @@ export function listCodeViews(context: Context): CodeView[] {
   const views: CodeView[] = [];
   const visit = (parentId: number | null): void => {
     for (const row of children.get(parentId) ?? []) {
-      const names = paths.get(row.id)!;
-      views.push({
-        id: row.uuid,
-        path: formatCodePath(names),
-        name: row.name,
-        parentId: row.parent_id === null ? null : uuids.get(row.parent_id)!,
-        depth: names.length - 1,
-        color: row.color,
-        description: row.description,
-        definition: row.definition,
-        whenToUse: row.when_to_use,
-        whenNotToUse: row.when_not_to_use,
-        example: row.example,
-        segments: row.segment_count,
-        documents: row.document_count,
-      });
+      views.push(toCodeView(row, paths.get(row.id)!, row.parent_id === null ? null : uuids.get(row.parent_id)!));
       visit(row.id);
     }
   };
@@ -56,8 +64,18 @@ export function listCodeViews(context: Context): CodeView[] {
   return views;
 }
 
+/** One code's view, without listing the whole codebook. */
 export function codeView(context: Context, uuid: string): CodeView {
-  return listCodeViews(context).find((view) => view.id === uuid)!;
+  const row = findCodeByUuid(context.db, uuid)!;
+  const names = [row.name];
+  let parentUuid: string | null = null;
+  for (let parentId = row.parent_id; parentId !== null; ) {
+    const parent = getCodeRow(context.db, parentId);
+    parentUuid ??= parent.uuid;
+    names.unshift(parent.name);
+    parentId = parent.parent_id;
+  }
+  return toCodeView({ ...row, ...codeCounts(context.db, row.id) }, names, parentUuid);
 }
 
 function assertNameFree(context: Context, parentId: number | null, name: string, selfId: number): void {
@@ -120,12 +138,59 @@ export const codeHandlers = {
       return { result: { id: code.uuid, codings: removed }, summary: `Delete code "${code.name}" and ${removed} codings` };
     }),
 
+  'codes.merge': (context, input) =>
+    context.mutate('codes.merge', (recorder) => {
+      const source = resolveCode(context.db, input.source);
+      const target = resolveCode(context.db, input.target);
+      if (source.id === target.id) throw new GlossError('invalid_input', 'A code cannot be merged into itself.');
+      if (withDescendants(listCodes(context.db), source.id).includes(target.id)) {
+        throw new GlossError('invalid_input', `"${source.name}" cannot be merged into one of its own sub-codes; move that sub-code out first.`);
+      }
+      const moved = mergeCodeInto(context, recorder, source.id, target.id);
+      return { result: codeView(context, target.uuid), summary: `Merge code "${source.name}" into "${target.name}" (${moved} codings)` };
+    }),
+
+  'codes.recent': (context, input) => {
+    const coderId = input.coder === undefined ? undefined : findCoderByName(context.db, input.coder)?.id;
+    const ids = recentCodeIds(context.db, input.limit ?? 9, coderId);
+    const views = new Map(listCodeViews(context).map((view) => [view.id, view]));
+    const uuids = new Map(listCodes(context.db).map((row) => [row.id, row.uuid]));
+    return ids.map((id) => views.get(uuids.get(id)!)!);
+  },
+
   'codes.importCsv': (context, input) =>
     context.mutate('codes.importCsv', (recorder) => {
       const result = importCodebookCsv(context, recorder, input.csv);
       return { result, summary: `Import a codebook: ${result.created} codes added, ${result.updated} changed` };
     }),
 } satisfies Partial<Handlers>;
+
+/**
+ * Move `sourceId`'s codings, memos and sub-codes to `targetId` and delete it. A coding that
+ * would duplicate one the target already has (same document, range and coder) is dropped.
+ */
+function mergeCodeInto(context: Context, recorder: Recorder, sourceId: number, targetId: number): number {
+  const now = context.now();
+  let moved = 0;
+  for (const coding of codingsOfCode(context.db, sourceId)) {
+    if (hasSameCoding(context.db, targetId, coding)) {
+      for (const memoId of memoIdsOn(context.db, 'coding_id', coding.id)) recorder.delete('memos', memoId);
+      recorder.delete('codings', coding.id);
+    } else {
+      recorder.update('codings', coding.id, { code_id: targetId, updated_at: now });
+      moved++;
+    }
+  }
+  for (const memoId of memoIdsOn(context.db, 'code_id', sourceId)) recorder.update('memos', memoId, { code_id: targetId, updated_at: now });
+  for (const childId of childCodeIds(context.db, sourceId)) {
+    const child = getCodeRow(context.db, childId);
+    const clash = findChildCode(context.db, targetId, child.name);
+    if (clash) moved += mergeCodeInto(context, recorder, childId, clash.id);
+    else recorder.update('codes', childId, { parent_id: targetId, position: nextCodePosition(context.db, targetId), updated_at: now });
+  }
+  recorder.delete('codes', sourceId);
+  return moved;
+}
 
 /** Delete a code, its sub-codes, their codings and memos; return how many codings went. */
 function deleteCodeTree(context: Context, recorder: Recorder, codeId: number): number {

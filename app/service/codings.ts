@@ -5,6 +5,7 @@ import { listSegments, type SegmentFilter, type SegmentRow } from '../store/codi
 import { getDocumentRow } from '../store/documentQueries.js';
 import { findCodingMemo } from '../store/memoQueries.js';
 import type { Recorder } from '../store/recorder.js';
+import { codeView } from './codes.js';
 import { codePathStrings, withDescendants } from './codeTree.js';
 import type { Context } from './context.js';
 import type { Input } from './contract.js';
@@ -44,8 +45,8 @@ function toSegment(row: SegmentRow, paths: Map<number, string>): Segment {
 
 function segmentView(context: Context, codingUuid: string): Segment {
   const coding = resolveCoding(context.db, codingUuid);
-  const rows = listSegments(context.db, { documentId: coding.document_id }).filter((row) => row.uuid === codingUuid);
-  return toSegment(rows[0]!, codePathStrings(listCodes(context.db)));
+  const [row] = listSegments(context.db, { codingId: coding.id });
+  return toSegment(row!, new Map([[row!.code_id, codeView(context, row!.code_uuid).path]]));
 }
 
 /** Create, change or (with an empty body) remove a coding's memo. */

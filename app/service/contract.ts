@@ -18,6 +18,29 @@ import type {
   ProjectInfo,
   Segment,
 } from './views.js';
+import {
+  attributeCondition,
+  attributeDefineInput,
+  attributeImportInput,
+  attributeSetInput,
+  autocodeInput,
+  cooccurrenceInput,
+  matrixCsvInput,
+  matrixInput,
+  searchInput,
+} from './analysisInputs.js';
+import type {
+  AttributeImportResult,
+  AttributeSetResult,
+  AttributeView,
+  AutocodePreview,
+  AutocodeResult,
+  CodeMatrix,
+  CooccurrenceMatrix,
+  DocumentAttributesView,
+  DocumentRef,
+  SearchResult,
+} from './analysisViews.js';
 
 const reference = z.string().trim().min(1);
 const offset = z.number().int().nonnegative();
@@ -44,7 +67,7 @@ export const operations = {
 
   'documents.import': {
     kind: 'mutation',
-    input: z.object({ fileName: z.string().min(1), data: z.instanceof(Uint8Array) }),
+    input: z.object({ fileName: z.string().min(1), data: z.custom<Uint8Array>((value) => value instanceof Uint8Array, 'expected the file\'s bytes') }),
   },
   'documents.list': { kind: 'query', input: z.object({}) },
   'documents.get': { kind: 'query', input: z.object({ document: reference }) },
@@ -71,6 +94,10 @@ export const operations = {
   },
   'codes.move': { kind: 'mutation', input: z.object({ code: reference, parent: reference.nullable() }) },
   'codes.delete': { kind: 'mutation', input: z.object({ code: reference }) },
+  /** Move every coding, memo and sub-code of `source` to `target`, then remove `source`. */
+  'codes.merge': { kind: 'mutation', input: z.object({ source: reference, target: reference }) },
+  /** The codes most recently applied (newest first), for the 1–9 keys. */
+  'codes.recent': { kind: 'query', input: z.object({ limit: z.number().int().positive().max(50).optional(), coder: reference.optional() }) },
   'codes.importCsv': { kind: 'mutation', input: z.object({ csv: z.string() }) },
 
   'codings.apply': {
@@ -118,6 +145,32 @@ export const operations = {
 
   'export.codebookCsv': { kind: 'query', input: z.object({}) },
   'export.segmentsCsv': { kind: 'query', input: segmentFilter },
+
+  // Analysis (compare coding across papers)
+  /** Code × document matrix: rows are documents, or groups of documents by an attribute's value. */
+  'analysis.matrix': { kind: 'query', input: matrixInput },
+  'analysis.matrixCsv': { kind: 'query', input: matrixCsvInput },
+  /** Code × code co-occurrence: overlapping segments, or segments in the same paragraph. */
+  'analysis.cooccurrence': { kind: 'query', input: cooccurrenceInput },
+  'analysis.cooccurrenceCsv': { kind: 'query', input: cooccurrenceInput },
+  /** Full-text search (words, "phrases", prefix*, NEAR(a b, 5), AND/OR/NOT) in keyword-in-context form. */
+  'search.query': { kind: 'query', input: searchInput },
+  /** What auto-coding would code: every hit widened to its word, sentence or paragraph. */
+  'search.autocodePreview': { kind: 'query', input: autocodeInput },
+  /** Code what the preview shows, as one undoable action. */
+  'search.autocodeApply': { kind: 'mutation', input: autocodeInput },
+  'attributes.list': { kind: 'query', input: z.object({}) },
+  /** Every document with its attribute values: the attributes grid. */
+  'attributes.values': { kind: 'query', input: z.object({}) },
+  /** The documents meeting every condition. */
+  'attributes.filterDocuments': { kind: 'query', input: z.object({ where: z.array(attributeCondition).max(50), documents: z.array(reference).optional() }) },
+  /** Create an attribute, or change its type (every value must fit the new type). */
+  'attributes.define': { kind: 'mutation', input: attributeDefineInput },
+  'attributes.set': { kind: 'mutation', input: attributeSetInput },
+  'attributes.unset': { kind: 'mutation', input: z.object({ document: reference, attribute: reference }) },
+  'attributes.delete': { kind: 'mutation', input: z.object({ attribute: reference }) },
+  /** A CSV keyed by document title: column 1 "title" (or "document"), one column per attribute. */
+  'attributes.importCsv': { kind: 'mutation', input: attributeImportInput },
 } as const satisfies Record<string, { kind: 'query' | 'mutation' | 'history'; input: z.ZodType }>;
 
 export interface Outputs {
@@ -133,6 +186,8 @@ export interface Outputs {
   'codes.update': CodeView;
   'codes.move': CodeView;
   'codes.delete': { id: string; codings: number };
+  'codes.merge': CodeView;
+  'codes.recent': CodeView[];
   'codes.importCsv': CodebookImportResult;
   'codings.apply': Segment;
   'codings.list': Segment[];
@@ -150,6 +205,22 @@ export interface Outputs {
   'history.list': HistoryEntry[];
   'export.codebookCsv': { csv: string };
   'export.segmentsCsv': { csv: string };
+  // Analysis (compare coding across papers)
+  'analysis.matrix': CodeMatrix;
+  'analysis.matrixCsv': { csv: string };
+  'analysis.cooccurrence': CooccurrenceMatrix;
+  'analysis.cooccurrenceCsv': { csv: string };
+  'search.query': SearchResult;
+  'search.autocodePreview': AutocodePreview;
+  'search.autocodeApply': AutocodeResult;
+  'attributes.list': AttributeView[];
+  'attributes.values': DocumentAttributesView[];
+  'attributes.filterDocuments': DocumentRef[];
+  'attributes.define': AttributeView;
+  'attributes.set': AttributeSetResult;
+  'attributes.unset': AttributeSetResult;
+  'attributes.delete': { id: string; values: number };
+  'attributes.importCsv': AttributeImportResult;
 }
 
 export type OperationName = keyof typeof operations;

@@ -5,7 +5,7 @@ import { GlossError } from '../domain/errors.js';
 import { parseDocument } from '../formats/parseDocument.js';
 import type { DocumentFormat } from '../formats/parsedDocument.js';
 import { codingIdsOfDocument } from '../store/codingQueries.js';
-import { attributeValueIdsOfDocument, documentTitleTaken, findDocumentBySha, listDocuments, type DocumentListRow } from '../store/documentQueries.js';
+import { attributeValueIdsOfDocument, documentTitleTaken, getDocumentListRow, findDocumentBySha, listDocuments, type DocumentListRow } from '../store/documentQueries.js';
 import { memoIdsOn } from '../store/memoQueries.js';
 import type { Recorder } from '../store/recorder.js';
 import type { Context } from './context.js';
@@ -29,7 +29,7 @@ function toSummary(row: DocumentListRow): DocumentSummary {
 }
 
 function summaryOf(context: Context, id: string): DocumentSummary {
-  const row = listDocuments(context.db).find((document) => document.uuid === id);
+  const row = getDocumentListRow(context.db, id);
   if (!row) throw new GlossError('not_found', `Document ${id} is gone.`);
   return toSummary(row);
 }
@@ -120,6 +120,7 @@ function importParsed(
     title,
     text,
     length,
+    block_count: blocks.length,
     blocks: JSON.stringify(blocks),
     sha256,
     source_name: fileName.split(/[\\/]/).pop() ?? fileName,

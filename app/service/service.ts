@@ -2,6 +2,8 @@ import type { ZodError } from 'zod';
 import { GlossError, toErrorInfo } from '../domain/errors.js';
 import { openProjectFile } from '../store/projectFile.js';
 import { getProjectRow, insertProjectRow } from '../store/projectQueries.js';
+import { analysisHandlers } from './analysis.js';
+import { attributeHandlers } from './attributes.js';
 import { coderHandlers } from './coders.js';
 import { codeHandlers } from './codes.js';
 import { codingHandlers } from './codings.js';
@@ -13,6 +15,7 @@ import type { Handlers } from './handlers.js';
 import { historyHandlers } from './history.js';
 import { memoHandlers } from './memos.js';
 import { projectHandlers } from './project.js';
+import { searchHandlers } from './search.js';
 
 const handlers: Handlers = {
   ...projectHandlers,
@@ -23,6 +26,9 @@ const handlers: Handlers = {
   ...memoHandlers,
   ...historyHandlers,
   ...exportHandlers,
+  ...analysisHandlers,
+  ...searchHandlers,
+  ...attributeHandlers,
 };
 
 function describeZodError(name: string, error: ZodError): string {

@@ -22,6 +22,7 @@ export interface SegmentRow extends CodingRow {
 }
 
 export interface SegmentFilter {
+  codingId?: number;
   documentId?: number;
   /** Codings of any of these codes. */
   codeIds?: number[];
@@ -31,6 +32,10 @@ export interface SegmentFilter {
 export function listSegments(db: Db, filter: SegmentFilter): SegmentRow[] {
   const where: string[] = [];
   const params: Record<string, unknown> = {};
+  if (filter.codingId !== undefined) {
+    where.push('k.id = @codingId');
+    params.codingId = filter.codingId;
+  }
   if (filter.documentId !== undefined) {
     where.push('k.document_id = @documentId');
     params.documentId = filter.documentId;
@@ -68,4 +73,29 @@ export function codingIdsOfCode(db: Db, codeId: number): number[] {
 
 export function codingIdsOfDocument(db: Db, documentId: number): number[] {
   return (db.prepare('SELECT id FROM codings WHERE document_id = ?').all(documentId) as { id: number }[]).map((row) => row.id);
+}
+
+export function codingsOfCode(db: Db, codeId: number): CodingRow[] {
+  return db.prepare('SELECT * FROM codings WHERE code_id = ? ORDER BY id').all(codeId) as CodingRow[];
+}
+
+/** Whether `codeId` already has a coding of the same passage by the same coder. */
+export function hasSameCoding(db: Db, codeId: number, coding: Pick<CodingRow, 'document_id' | 'coder_id' | 'start' | 'end'>): boolean {
+  return (
+    db
+      .prepare('SELECT 1 FROM codings WHERE code_id = ? AND document_id = ? AND coder_id = ? AND start = ? AND end = ?')
+      .get(codeId, coding.document_id, coding.coder_id, coding.start, coding.end) !== undefined
+  );
+}
+
+/** Codes by the time they were last applied, newest first. */
+export function recentCodeIds(db: Db, limit: number, coderId?: number): number[] {
+  const rows = db
+    .prepare(
+      `SELECT code_id, max(created_at) AS last FROM codings
+       WHERE @coderId IS NULL OR coder_id = @coderId
+       GROUP BY code_id ORDER BY last DESC, max(id) DESC LIMIT @limit`,
+    )
+    .all({ coderId: coderId ?? null, limit }) as { code_id: number }[];
+  return rows.map((row) => row.code_id);
 }

@@ -6,6 +6,7 @@ export interface DocumentRow {
   title: string;
   text: string;
   length: number;
+  block_count: number;
   blocks: string;
   sha256: string;
   source_name: string;
@@ -14,7 +15,7 @@ export interface DocumentRow {
   imported_at: string;
 }
 
-export type DocumentListRow = Omit<DocumentRow, 'text' | 'blocks'> & { block_count: number; coding_count: number };
+export type DocumentListRow = Omit<DocumentRow, 'text' | 'blocks'> & { coding_count: number };
 
 export function findDocumentBySha(db: Db, sha256: string): Pick<DocumentRow, 'id' | 'uuid' | 'title'> | undefined {
   return db.prepare('SELECT id, uuid, title FROM documents WHERE sha256 = ?').get(sha256) as Pick<DocumentRow, 'id' | 'uuid' | 'title'> | undefined;
@@ -24,15 +25,15 @@ export function documentTitleTaken(db: Db, title: string): boolean {
   return db.prepare('SELECT 1 FROM documents WHERE title = ? COLLATE NOCASE').get(title) !== undefined;
 }
 
+const LIST_COLUMNS = `d.id, d.uuid, d.title, d.length, d.block_count, d.sha256, d.source_name, d.format, d.encoding, d.imported_at,
+  (SELECT count(*) FROM codings c WHERE c.document_id = d.id) AS coding_count`;
+
 export function listDocuments(db: Db): DocumentListRow[] {
-  return db
-    .prepare(
-      `SELECT d.id, d.uuid, d.title, d.length, d.sha256, d.source_name, d.format, d.encoding, d.imported_at,
-              json_array_length(d.blocks) AS block_count,
-              (SELECT count(*) FROM codings c WHERE c.document_id = d.id) AS coding_count
-       FROM documents d ORDER BY d.title COLLATE NOCASE`,
-    )
-    .all() as DocumentListRow[];
+  return db.prepare(`SELECT ${LIST_COLUMNS} FROM documents d ORDER BY d.title COLLATE NOCASE`).all() as DocumentListRow[];
+}
+
+export function getDocumentListRow(db: Db, uuid: string): DocumentListRow | undefined {
+  return db.prepare(`SELECT ${LIST_COLUMNS} FROM documents d WHERE d.uuid = ?`).get(uuid) as DocumentListRow | undefined;
 }
 
 export function getDocumentRow(db: Db, id: number): DocumentRow {

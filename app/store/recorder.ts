@@ -20,13 +20,13 @@ export type RecordedTable = (typeof RECORDED_TABLES)[number];
 export type Row = Record<string, unknown> & { id: number };
 
 export type Change =
-  /** `row` is left out where it would only copy a large immutable value (document text). */
+  /**
+   * A new row is logged by its key: it is in its table, and undo captures it whole when it
+   * takes it out (so redo can put it back). `row` is present on inserts that undo/redo made.
+   */
   | { op: 'insert'; table: RecordedTable; id: number; row?: Row }
   | { op: 'delete'; table: RecordedTable; id: number; row: Row }
   | { op: 'update'; table: RecordedTable; id: number; before: Record<string, unknown>; after: Record<string, unknown> };
-
-/** Tables whose inserted rows are too large to copy into the log; undo captures them instead. */
-const INSERTS_LOGGED_BY_KEY: ReadonlySet<RecordedTable> = new Set(['documents']);
 
 const IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
 
@@ -44,7 +44,7 @@ export class Recorder {
 
   insert(table: RecordedTable, values: Record<string, unknown>): Row {
     const row = insertRow(this.db, table, values);
-    this.changes.push(INSERTS_LOGGED_BY_KEY.has(table) ? { op: 'insert', table, id: row.id } : { op: 'insert', table, id: row.id, row });
+    this.changes.push({ op: 'insert', table, id: row.id });
     return row;
   }
 

@@ -59,10 +59,45 @@ const steps: Step[] = [
     await s.run('memos.create', { target: { kind: 'project' }, body: 'kept' });
     return s.run('memos.delete', { memo: memo.id });
   }],
+  ['merge a code with codings, memos and a clashing sub-code', async (s) => {
+    await s.run('codes.add', { path: 'Russian policy/sub' });
+    await s.run('codes.add', { path: 'Azerbaijani strategy/sub' });
+    await s.run('codings.apply', { document: 'paper', code: 'Russian policy', quote: 'Russia', coder: 'Ani' });
+    await s.run('codings.apply', { document: 'paper', code: 'Azerbaijani strategy', quote: 'Russia', coder: 'Ani' });
+    await s.run('codings.apply', { document: 'paper', code: 'Russian policy/sub', quote: 'pivotal', coder: 'Ben' });
+    await s.run('memos.create', { target: { kind: 'code', code: 'Russian policy' }, body: 'memo' });
+    return s.run('codes.merge', { source: 'Russian policy', target: 'Azerbaijani strategy' });
+  }],
   ['add a coder', (s) => s.run('coders.add', { name: 'Carla' })],
   ['rename the project', (s) => s.run('project.rename', { name: 'Karabakh' })],
   ['import a codebook CSV', (s) => s.run('codes.importCsv', { csv: 'path,color,description\r\nNew/child,#00FF00,from csv\r\nRussian policy,,changed\r\n' })],
 ];
+
+describe('merging and recent codes', () => {
+  it('merge moves codings and sub-codes, drops exact duplicates, and removes the source', async () => {
+    const { service } = newProject();
+    await seed(service);
+    await service.run('codings.apply', { document: 'paper', code: 'Russian policy/pivotal containment', quote: 'Russia', coder: 'Ani' });
+    await service.run('codings.apply', { document: 'paper', code: 'Azerbaijani strategy/salami tactics', quote: 'Russia', coder: 'Ani' });
+    await service.run('codings.apply', { document: 'paper', code: 'Russian policy/pivotal containment', quote: 'pivotal', coder: 'Ani' });
+    const merged = await service.run('codes.merge', { source: 'Russian policy/pivotal containment', target: 'Azerbaijani strategy/salami tactics' });
+    expect(merged.segments).toBe(2);
+    const paths = (await service.run('codes.list', {})).map((code) => code.path);
+    expect(paths).not.toContain('Russian policy/pivotal containment');
+    await expect(service.run('codes.merge', { source: 'Azerbaijani strategy', target: 'Azerbaijani strategy/salami tactics' })).rejects.toThrow(/own sub-codes/);
+    service.close();
+  });
+
+  it('recent codes come newest first', async () => {
+    const { service } = newProject();
+    await seed(service);
+    await service.run('codings.apply', { document: 'paper', code: 'Azerbaijani strategy/salami tactics', quote: 'Salami', coder: 'Ani' });
+    await service.run('codings.apply', { document: 'paper', code: 'Russian policy/pivotal containment', quote: 'pivotal', coder: 'Ben' });
+    expect((await service.run('codes.recent', {})).map((code) => code.name)).toEqual(['pivotal containment', 'salami tactics']);
+    expect((await service.run('codes.recent', { coder: 'Ani' })).map((code) => code.name)).toEqual(['salami tactics']);
+    service.close();
+  });
+});
 
 describe('undo and redo', () => {
   for (const [name, step] of steps) {

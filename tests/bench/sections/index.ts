@@ -1,7 +1,8 @@
 import type { Section } from '../section.js';
+import { analysisSection } from './analysis.js';
 import { codingsSection } from './codings.js';
 import { importSection } from './import.js';
 import { undoSection } from './undo.js';
 
 /** Every section, in the order they run and print. Add new ones here. */
-export const SECTIONS: readonly Section[] = [importSection, codingsSection, undoSection];
+export const SECTIONS: readonly Section[] = [importSection, codingsSection, undoSection, analysisSection];

@@ -1,0 +1,76 @@
+/**
+ * Browser mode's GlossBridge: the contract over HTTP to the host that served this page, with
+ * the per-run token it printed, and the page's own file input and downloads for files.
+ */
+import { fromWire, toWire } from '../../app/domain/wire.js';
+import type { GlossBridge, MenuCommand, PickedFile } from '../../app/service/bridge.js';
+import type { Input, OperationName, Output, Result } from '../../app/service/contract.js';
+
+const TOKEN_KEY = 'gloss.token';
+
+/** The token arrives once in the address; keep it for reloads and take it out of sight. */
+function takeToken(): string {
+  const url = new URL(window.location.href);
+  const fromUrl = url.searchParams.get('token');
+  if (fromUrl) {
+    sessionStorage.setItem(TOKEN_KEY, fromUrl);
+    url.searchParams.delete('token');
+    window.history.replaceState(null, '', url.toString());
+    return fromUrl;
+  }
+  return sessionStorage.getItem(TOKEN_KEY) ?? '';
+}
+
+function pickFiles(): Promise<PickedFile[]> {
+  return new Promise((resolve) => {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.multiple = true;
+    input.accept = '.txt,.text,.md,.markdown,.html,.htm,.docx,.pdf,.csv';
+    input.style.display = 'none';
+    input.addEventListener('change', () => {
+      const files = [...(input.files ?? [])];
+      input.remove();
+      void Promise.all(files.map(async (file) => ({ name: file.name, data: new Uint8Array(await file.arrayBuffer()) }))).then(resolve);
+    });
+    input.addEventListener('cancel', () => {
+      input.remove();
+      resolve([]);
+    });
+    document.body.append(input);
+    input.click();
+  });
+}
+
+export function createHttpBridge(): GlossBridge {
+  const token = takeToken();
+  const call = async <K extends OperationName>(name: K, input: Input<K>): Promise<Result<Output<K>>> => {
+    try {
+      const response = await fetch('/api/call', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-Gloss-Token': token },
+        body: toWire({ name, input }),
+      });
+      return fromWire(await response.text()) as Result<Output<K>>;
+    } catch {
+      return { ok: false, error: { code: 'internal', message: 'Gloss cannot reach its project server. Is `gloss serve` still running?' } };
+    }
+  };
+  return {
+    call,
+    pickFilesToImport: pickFiles,
+    saveTextFile: async (suggestedName, content) => {
+      const link = document.createElement('a');
+      link.href = URL.createObjectURL(new Blob([content], { type: 'text/csv;charset=utf-8' }));
+      link.download = suggestedName;
+      link.click();
+      setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+      return true;
+    },
+    onMenuCommand: (_listener: (command: MenuCommand) => void) => () => undefined,
+    windowInfo: async () => {
+      const info = await call('project.info', {});
+      return { file: info.ok ? info.value.file : '', shell: 'browser' };
+    },
+  };
+}

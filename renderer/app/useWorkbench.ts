@@ -1,0 +1,120 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { Input, OperationName, Output } from '../../app/service/contract.js';
+import type { CodeView, CoderView, DocumentContent, DocumentSummary, MemoView, ProjectInfo, Segment } from '../../app/service/views.js';
+import { ApiError, type Api } from '../api/api.js';
+
+export interface WorkbenchData {
+  project: ProjectInfo | null;
+  documents: DocumentSummary[];
+  codes: CodeView[];
+  coders: CoderView[];
+  memos: MemoView[];
+  /** Most recently applied codes, newest first: the 1–9 keys. */
+  recent: CodeView[];
+  document: DocumentContent | null;
+  /** Every coding of the open document, by every coder. */
+  segments: Segment[];
+}
+
+const EMPTY: WorkbenchData = { project: null, documents: [], codes: [], coders: [], memos: [], recent: [], document: null, segments: [] };
+
+export interface Notice {
+  id: number;
+  kind: 'error' | 'info';
+  text: string;
+}
+
+export interface Workbench extends WorkbenchData {
+  api: Api;
+  notices: Notice[];
+  dismiss(id: number): void;
+  notify(kind: Notice['kind'], text: string): void;
+  openDocument(id: string | null): Promise<void>;
+  /** Run a mutation, then redraw from the store; failures become a notice. Returns undefined on failure. */
+  mutate<K extends OperationName>(name: K, input: Input<K>): Promise<Output<K> | undefined>;
+  reload(): Promise<void>;
+}
+
+/**
+ * The workbench's state: everything is read back from the service after each change, so the
+ * screen always shows what the project file holds (and undo simply reloads).
+ */
+export function useWorkbench(api: Api, coder: string | null): Workbench {
+  const [data, setData] = useState<WorkbenchData>(EMPTY);
+  const [notices, setNotices] = useState<Notice[]>([]);
+  const documentId = useRef<string | null>(null);
+  const nextNotice = useRef(1);
+
+  const notify = useCallback((kind: Notice['kind'], text: string) => {
+    const id = nextNotice.current++;
+    setNotices((current) => [...current.slice(-3), { id, kind, text }]);
+    if (kind === 'info') setTimeout(() => setNotices((current) => current.filter((notice) => notice.id !== id)), 4000);
+  }, []);
+
+  const dismiss = useCallback((id: number) => setNotices((current) => current.filter((notice) => notice.id !== id)), []);
+
+  const reload = useCallback(async () => {
+    const [project, documents, codes, coders, memos, recent] = await Promise.all([
+      api.run('project.info', {}),
+      api.run('documents.list', {}),
+      api.run('codes.list', {}),
+      api.run('coders.list', {}),
+      api.run('memos.list', {}),
+      api.run('codes.recent', coder ? { limit: 9, coder } : { limit: 9 }),
+    ]);
+    const id = documentId.current;
+    const stillThere = id !== null && documents.some((document) => document.id === id);
+    const segments = stillThere ? await api.run('codings.list', { document: id }) : [];
+    if (!stillThere) documentId.current = null;
+    setData((current) => ({
+      project,
+      documents,
+      codes,
+      coders,
+      memos,
+      recent,
+      document: stillThere ? current.document : null,
+      segments,
+    }));
+  }, [api, coder]);
+
+  const openDocument = useCallback(
+    async (id: string | null) => {
+      documentId.current = id;
+      if (id === null) {
+        setData((current) => ({ ...current, document: null, segments: [] }));
+        return;
+      }
+      try {
+        const [document, segments] = await Promise.all([api.run('documents.get', { document: id }), api.run('codings.list', { document: id })]);
+        if (documentId.current === id) setData((current) => ({ ...current, document, segments }));
+      } catch (error) {
+        notify('error', error instanceof ApiError ? error.message : String(error));
+      }
+    },
+    [api, notify],
+  );
+
+  const mutate = useCallback(
+    async <K extends OperationName>(name: K, input: Input<K>): Promise<Output<K> | undefined> => {
+      try {
+        const result = await api.run(name, input);
+        await reload();
+        return result;
+      } catch (error) {
+        notify('error', error instanceof ApiError ? error.message : String(error));
+        return undefined;
+      }
+    },
+    [api, notify, reload],
+  );
+
+  useEffect(() => {
+    reload().catch((error: unknown) => notify('error', error instanceof Error ? error.message : String(error)));
+  }, [reload, notify]);
+
+  return useMemo(
+    () => ({ ...data, api, notices, dismiss, notify, openDocument, mutate, reload }),
+    [data, api, notices, dismiss, notify, openDocument, mutate, reload],
+  );
+}

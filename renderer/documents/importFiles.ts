@@ -1,0 +1,35 @@
+import type { PickedFile } from '../../app/service/bridge.js';
+import { ApiError, type Api } from '../api/api.js';
+
+export interface FileOutcome {
+  name: string;
+  status: 'pending' | 'imported' | 'duplicate' | 'failed';
+  detail: string;
+}
+
+/**
+ * Import files one by one (each document whole or not at all), reporting after each one so
+ * the pane can draw a progress bar and a result per file. A codebook .csv merges codes.
+ */
+export async function importFiles(api: Api, files: PickedFile[], progress: (outcomes: FileOutcome[]) => void): Promise<FileOutcome[]> {
+  const outcomes: FileOutcome[] = files.map((file) => ({ name: file.name, status: 'pending', detail: '' }));
+  progress([...outcomes]);
+  for (const [i, file] of files.entries()) {
+    try {
+      if (/\.csv$/i.test(file.name)) {
+        const result = await api.run('codes.importCsv', { csv: new TextDecoder().decode(file.data) });
+        outcomes[i] = { name: file.name, status: 'imported', detail: `codebook: ${result.created} codes added, ${result.updated} changed` };
+      } else {
+        const result = await api.run('documents.import', { fileName: file.name, data: file.data });
+        outcomes[i] =
+          result.status === 'imported'
+            ? { name: file.name, status: 'imported', detail: `${result.document.characters.toLocaleString()} characters` }
+            : { name: file.name, status: 'duplicate', detail: `already in the project as “${result.existing.title}”` };
+      }
+    } catch (error) {
+      outcomes[i] = { name: file.name, status: 'failed', detail: error instanceof ApiError ? error.message : String(error) };
+    }
+    progress([...outcomes]);
+  }
+  return outcomes;
+}

@@ -1,0 +1,26 @@
+/** The reader's public types: what the React shell hands in and gets back. Offsets are Unicode
+ *  code points into the document's canonical text, half-open [start, end). */
+import type { Block } from '../../app/domain/blocks.js';
+
+export interface ReaderDocument {
+  text: string;
+  blocks: Block[];
+}
+
+export interface ReaderCoding {
+  id: string;
+  codeId: string;
+  codeName: string;
+  /** "#RRGGBB" */
+  color: string;
+  coder: string;
+  start: number;
+  end: number;
+}
+
+export interface ReaderSelection {
+  start: number;
+  end: number;
+  /** Canonical text of [start, end), including any text between blocks. */
+  text: string;
+}
