@@ -17,12 +17,16 @@
 -- External content: the index stores no copy of the text; its content is the view, read by id.
 -- That keeps 'rebuild' and 'integrity-check' working, and lets highlight() find the exact
 -- place of every hit.
+-- highlight() reads a document through the view, so a text without any of those letters (most
+-- English texts) skips the thirteen replacements after one GLOB scan.
 CREATE VIEW document_search_source AS
 SELECT id,
+  CASE WHEN text GLOB '*[łŁıđĐøØħĦŧŦёЁ]*' THEN
   replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(
     text,
     'ł', 'l'), 'Ł', 'L'), 'ı', 'i'), 'đ', 'd'), 'Đ', 'D'), 'ø', 'o'), 'Ø', 'O'),
-    'ħ', 'h'), 'Ħ', 'H'), 'ŧ', 't'), 'Ŧ', 'T'), 'ё', 'е'), 'Ё', 'Е') AS text
+    'ħ', 'h'), 'Ħ', 'H'), 'ŧ', 't'), 'Ŧ', 'T'), 'ё', 'е'), 'Ё', 'Е')
+  ELSE text END AS text
 FROM documents;
 
 CREATE VIRTUAL TABLE document_search USING fts5 (

@@ -197,7 +197,7 @@ export function registerAnalysisCommands(program: Command, io: CliOutput): void 
     .description('search the documents\' text; prints each hit in its context (keyword in context)')
     .argument('<project>', 'the project file')
     .argument('<query>', 'words, "a phrase", prefix*, NEAR(word word, 5), AND / OR / NOT, ( ); case and accents are ignored')
-    .option('--limit <n>', 'show at most this many hits (default 200)', parsePositive)
+    .option('--limit <n>', 'show at most this many hits (default 100)', parsePositive)
     .option('--context <n>', 'characters of context on each side (default 60)', parseCount)
     .option('--where <condition>', 'only documents meeting a condition on an attribute (see `gloss matrix --help`); repeat to combine', collect, [])
     .option('--doc <id|title>', 'only this document; repeat for several', collect, [])

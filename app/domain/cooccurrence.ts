@@ -46,12 +46,14 @@ class PairTable<Ref> {
   private readonly width: number;
   private readonly dense: { count: Int32Array; passages: Int32Array; characters: Float64Array } | null;
   private readonly sparse = new Map<number, { count: number; passages: number; characters: number }>();
-  readonly pairs = new Map<number, [Ref, Ref][]>();
+  /** Pairs of segments by key: an array indexed by key when dense, else a map. */
+  private readonly pairLists: ([Ref, Ref][] | undefined)[] | Map<number, [Ref, Ref][]>;
 
   constructor(width: number) {
     this.width = width;
     const size = width * width;
     this.dense = width <= DENSE_WIDTH ? { count: new Int32Array(size), passages: new Int32Array(size), characters: new Float64Array(size) } : null;
+    this.pairLists = this.dense ? new Array<[Ref, Ref][] | undefined>(size) : new Map();
   }
 
   add(a: number, b: number, count: number, passages: number, characters: number): void {
@@ -74,12 +76,20 @@ class PairTable<Ref> {
 
   addPair(a: number, b: number, pair: [Ref, Ref]): void {
     const key = a * this.width + b;
-    const list = this.pairs.get(key);
+    const lists = this.pairLists;
+    const list = Array.isArray(lists) ? lists[key] : lists.get(key);
     if (list) list.push(pair);
-    else this.pairs.set(key, [pair]);
+    else if (Array.isArray(lists)) lists[key] = [pair];
+    else lists.set(key, [pair]);
   }
 
-  /** Every pair of columns with a non-zero count, as [a, b, count, passages, characters]. */
+  pairs(a: number, b: number): [Ref, Ref][] {
+    const key = a * this.width + b;
+    const lists = this.pairLists;
+    return (Array.isArray(lists) ? lists[key] : lists.get(key)) ?? [];
+  }
+
+  /** Every pair of columns with a non-zero count, as [a, b, count, passages, characters], by a then b. */
   *entries(): Generator<[number, number, number, number, number]> {
     if (this.dense) {
       const { count, passages, characters } = this.dense;
@@ -88,7 +98,10 @@ class PairTable<Ref> {
       }
       return;
     }
-    for (const [key, cell] of this.sparse) yield [Math.floor(key / this.width), key % this.width, cell.count, cell.passages, cell.characters];
+    for (const key of [...this.sparse.keys()].sort((x, y) => x - y)) {
+      const cell = this.sparse.get(key)!;
+      yield [Math.floor(key / this.width), key % this.width, cell.count, cell.passages, cell.characters];
+    }
   }
 }
 
@@ -122,13 +135,21 @@ export function computeCooccurrence<Ref>(
     else paragraphsIn(list, column, blocks.get(list.document) ?? [], table, listPairs);
   }
 
+  // Cells by a then b: each diagonal cell goes before the pairs of its row (a = b sorts first).
   const result: CooccurrenceCell<Ref>[] = [];
-  for (let c = 0; c < width; c++) if (diagonal[c]! > 0) result.push({ a: c, b: c, count: diagonal[c]!, pairs: [] });
+  let nextDiagonal = 0;
+  const diagonalsUpTo = (a: number): void => {
+    for (; nextDiagonal <= a && nextDiagonal < width; nextDiagonal++) {
+      if (diagonal[nextDiagonal]! > 0) result.push({ a: nextDiagonal, b: nextDiagonal, count: diagonal[nextDiagonal]!, pairs: [] });
+    }
+  };
   for (const [a, b, count, passages, characters] of table.entries()) {
-    const pairs = table.pairs.get(a * width + b) ?? [];
+    diagonalsUpTo(a);
+    const pairs = table.pairs(a, b);
     result.push(scope === 'overlap' ? { a, b, count, passages, characters, pairs } : { a, b, count, pairs });
   }
-  return result.sort((x, y) => x.a - y.a || x.b - y.b);
+  diagonalsUpTo(width - 1);
+  return result;
 }
 
 function pairOf<Ref>(list: DocumentSegments<Ref>, column: Int32Array, x: number, y: number): [Ref, Ref] {

@@ -117,7 +117,7 @@ export interface MatrixCell<Ref> {
   coverage: number;
   per1000Words: number | null;
   /** In the row's document order, then by start and end; empty unless asked for. */
-  segments: Ref[];
+  segmentIds: Ref[];
 }
 
 export interface RowTotals {
@@ -228,7 +228,7 @@ export function computeMatrix<Ref>(
         covered: rowCovered[column]!,
         coverage: characters > 0 ? rowCovered[column]! / characters : 0,
         per1000Words: per1000(rowCount[column]!, words),
-        segments: rowSegments[column]!,
+        segmentIds: rowSegments[column]!,
       });
     }
   });

@@ -136,15 +136,7 @@ export function codeMatrix(context: Context, input: Input<'analysis.matrix'>): C
     includeSubcodes,
     rows: rowViews,
     columns: columns.views,
-    cells: result.cells.map((cell) => ({
-      row: cell.row,
-      column: cell.column,
-      count: cell.count,
-      covered: cell.covered,
-      coverage: cell.coverage,
-      per1000Words: cell.per1000Words,
-      segmentIds: cell.segments,
-    })),
+    cells: result.cells,
     totals: sums.map((sum, column) => ({
       column,
       count: sum.count,

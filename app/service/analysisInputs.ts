@@ -59,7 +59,7 @@ export const cooccurrenceInput = z.object({
 
 export const searchInput = z.object({
   query: z.string().min(1).max(2_000),
-  /** At most this many hits (default 200); `total` still counts the matching documents. */
+  /** At most this many hits (default 100); `documents` still counts every matching document. */
   limit: z.number().int().positive().max(100_000).optional(),
   /** Code points of context on each side (default 60). */
   context: z.number().int().nonnegative().max(2_000).optional(),

@@ -28,7 +28,8 @@ import type { Input } from './contract.js';
 import type { Handlers } from './handlers.js';
 import { ensureCoder, resolveCode } from './resolve.js';
 
-const DEFAULT_LIMIT = 200;
+/** A page of hits: enough to read, and few enough documents to mark (each one is read whole). */
+export const DEFAULT_SEARCH_LIMIT = 100;
 /** More passages than this in one auto-coding is almost surely a query that is too broad. */
 export const MAX_AUTOCODE_PASSAGES = 50_000;
 
@@ -84,7 +85,7 @@ function matchingInScope(db: Db, query: string, scope: { where?: Input<'search.q
 }
 
 export function search(context: Context, input: Input<'search.query'>): SearchResult {
-  const limit = input.limit ?? DEFAULT_LIMIT;
+  const limit = input.limit ?? DEFAULT_SEARCH_LIMIT;
   const width = input.context ?? DEFAULT_CONTEXT_WIDTH;
   const { fts, documents } = matchingInScope(context.db, input.query, input);
   const hits: SearchHit[] = [];

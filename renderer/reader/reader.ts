@@ -341,11 +341,12 @@ export class Reader {
   }
 
   private emitSelection(): void {
-    const selection = this.getSelection();
-    const key = selection ? `${selection.start}:${selection.end}` : '';
+    const { sel } = this;
+    // Compare offsets first: the text of a long selection is sliced only when it changed.
+    const key = sel && sel.anchor !== sel.head ? `${Math.min(sel.anchor, sel.head)}:${Math.max(sel.anchor, sel.head)}` : '';
     if (key === this.lastEmitted) return;
     this.lastEmitted = key;
-    this.options.onSelectionChange?.(selection);
+    this.options.onSelectionChange?.(this.getSelection());
   }
 
   private onCopy(event: ClipboardEvent): boolean {
@@ -484,7 +485,9 @@ export class Reader {
     const y = this.scrollY();
     const top = heights.top(this.range.from);
     const bottom = heights.top(this.range.to);
-    const margin = viewport * 0.5;
+    // Move early and by little (about 0.6 viewport at a time): each move costs the style and
+    // layout of what it inserts, so small steps keep every frame short.
+    const margin = over - viewport * 0.6;
     const needTop = this.range.from > 0 && y - top < margin;
     const needBottom = this.range.to < positions.count && bottom - (y + viewport) < margin;
     const tooBig = !this.pointerDown && (y - top > over + 2 * viewport || bottom - (y + viewport) > over + 2 * viewport);

@@ -61,7 +61,7 @@ describe('code × document matrix', () => {
   it('counts segments, covers the union of ranges (overlaps once) and gives segments per 1,000 words', () => {
     const result = computeMatrix(documents, documents.map((d) => ({ documents: [d.id] })), [{ codes: [10] }, { codes: [11] }, { codes: [12] }], byDocument);
     const cell = (row: number, column: number) => result.cells.find((c) => c.row === row && c.column === column);
-    expect(cell(0, 0)).toMatchObject({ count: 3, covered: 9, coverage: 9 / 100, per1000Words: 3000 / 20, segments: ['a', 'c', 'b'] });
+    expect(cell(0, 0)).toMatchObject({ count: 3, covered: 9, coverage: 9 / 100, per1000Words: 3000 / 20, segmentIds: ['a', 'c', 'b'] });
     expect(cell(0, 1)).toMatchObject({ count: 2, covered: coveredPoints([{ start: 50, end: 60 }, { start: 55, end: 70 }]), coverage: 0.2 });
     expect(cell(0, 2)).toBeUndefined();
     expect(cell(1, 0)).toMatchObject({ count: 1, covered: 50, coverage: 1, per1000Words: 100 });
@@ -75,7 +75,7 @@ describe('code × document matrix', () => {
     const parent = result.cells.find((c) => c.column === 0)!;
     expect(parent.count).toBe(5);
     expect(parent.covered).toBe(coveredPoints(segments.filter((s) => s.document === 1 && (s.code === 10 || s.code === 11))));
-    expect(parent.segments).toEqual(['a', 'c', 'b', 'd', 'e']);
+    expect(parent.segmentIds).toEqual(['a', 'c', 'b', 'd', 'e']);
   });
 
   it('groups of documents sum counts, and cover the union per document over the group\'s characters', () => {
@@ -84,12 +84,12 @@ describe('code × document matrix', () => {
     const code10 = result.cells.find((c) => c.row === 0 && c.column === 0)!;
     expect(code10).toMatchObject({ count: 4, covered: 9 + 50, coverage: 59 / 150, per1000Words: 4000 / 30 });
     // Listed in the row's document order (2 before 1), then by start.
-    expect(code10.segments).toEqual(['f', 'a', 'c', 'b']);
+    expect(code10.segmentIds).toEqual(['f', 'a', 'c', 'b']);
   });
 
   it('lists no segments when asked not to', () => {
     const result = computeMatrix(documents, [{ documents: [1] }], [{ codes: [10] }], byDocument, { listSegments: false });
-    expect(result.cells[0]).toMatchObject({ count: 3, covered: 9, segments: [] });
+    expect(result.cells[0]).toMatchObject({ count: 3, covered: 9, segmentIds: [] });
   });
 });
 

@@ -31,9 +31,9 @@ describe('colours', () => {
     for (const bad of ['red', '#123', '1F77B4', '#1F77B4FF', '#GGGGGG']) expect(() => normalizeColor(bad)).toThrow(/#RRGGBB/);
   });
 
-  it('gives 36 distinct default colours', () => {
-    const colours = new Set(Array.from({ length: 36 }, (_, i) => defaultColor(i)));
-    expect(colours.size).toBe(36);
+  it('gives 64 distinct default colours', () => {
+    const colours = new Set(Array.from({ length: 64 }, (_, i) => defaultColor(i)));
+    expect(colours.size).toBe(64);
     for (const colour of colours) expect(colour).toMatch(/^#[0-9A-F]{6}$/);
   });
 });

@@ -205,6 +205,11 @@ const readerPage = {
       const rect = seg.getClientRects()[0]!;
       return { x: rect.left + Math.min(6, rect.width / 2), y: rect.top + rect.height / 2, ids: seg.dataset['codingIds']!.split(' ') };
     },
+    /** The block under the middle of the text column at height `y`. */
+    blockAt: (y: number): string | null => {
+      const column = document.querySelector('.gloss-reader__column')!.getBoundingClientRect();
+      return document.elementFromPoint(column.left + column.width / 2, y)?.closest('[data-block]')?.getAttribute('data-block') ?? null;
+    },
     /** The last rendered block and whether it is on screen. */
     lastBlock: (): { block: string | null; visible: boolean } => {
       const el = document.querySelector('.gloss-reader__text > [data-block]:last-child');

@@ -52,6 +52,7 @@ export interface PageInspect {
   place(selector: string): { top: number; bottom: number; visible: boolean; text: string } | null;
   demo(): { segments: number; maxStack: number; stripes: number; stripeColumns: number; initials: number; coders: string[] };
   densest(): { x: number; y: number; ids: string[] };
+  blockAt(y: number): string | null;
   lastBlock(): { block: string | null; visible: boolean };
   jumps(fractions: number[]): Promise<number>;
 }

@@ -193,6 +193,22 @@ async function bookChecks(page: Page, data: BenchDocument, shots: string): Promi
   }, length);
   check('book: scrollToOffset(end) shows the last block', last.block === String(blocks.length - 1) && last.visible, JSON.stringify(last));
 
+  // A narrower window re-measures and keeps the block at the top of the viewport in place.
+  const resize = await page.evaluate(async () => {
+    const rp = (globalThis as unknown as G).readerPage;
+    rp.reader().scrollToOffset(1_000_000);
+    await rp.nextFrame();
+    await rp.nextFrame();
+    const before = rp.inspect.blockAt(300);
+    return before;
+  });
+  await page.setViewportSize({ width: 760, height: 900 });
+  await page.evaluate(() => (globalThis as unknown as G).readerPage.nextFrame());
+  await page.evaluate(() => (globalThis as unknown as G).readerPage.nextFrame());
+  const afterResize = await page.evaluate(() => (globalThis as unknown as G).readerPage.inspect.blockAt(300));
+  check('book: a narrower window keeps the reading place', resize !== null && afterResize !== null && Math.abs(Number(afterResize) - Number(resize)) <= 1, `block ${resize} -> ${afterResize}`);
+  await page.setViewportSize({ width: 1280, height: 900 });
+
   // Jumping anywhere (as a scrollbar drag does) shows text after one frame.
   const blank = await page.evaluate(() => (globalThis as unknown as G).readerPage.inspect.jumps([0.73, 0.5, 0.31, 0.12, 0.02, 0.66]));
   check('book: jumps anywhere show text after one frame', blank === 0, `${blank} blank frames`);

@@ -16,12 +16,20 @@ import { formatCount, now, repeat, secondsSince } from '../timing.js';
 const ROUNDS = 7;
 const WARMUP = 1;
 
-const SEGMENTS_SQL = 'SELECT uuid, document_id, code_id, coder_id, start, end FROM codings ORDER BY document_id, start, end';
+/** What the matrices read (app/store/analysisQueries.ts): one JSON array per document and column. */
+const SEGMENTS_SQL = `SELECT document_id, json_group_array(uuid), json_group_array(code_id), json_group_array(start), json_group_array(end)
+  FROM (SELECT uuid, document_id, code_id, start, end FROM codings WHERE @coderId IS NULL OR coder_id = @coderId ORDER BY document_id, start, end)
+  GROUP BY document_id`;
+const SEGMENTS_NO_IDS_SQL = SEGMENTS_SQL.replace('json_group_array(uuid)', "'[]'");
+/** The same codings fetched row by row, as a plain reading would: for comparison only. */
+const SEGMENT_ROWS_SQL = 'SELECT uuid, document_id, code_id, coder_id, start, end FROM codings ORDER BY document_id, start, end';
 const DOCUMENTS_SQL = `SELECT d.id, d.uuid, d.title, d.length, z.sz FROM documents d
   LEFT JOIN document_search_docsize z ON z.id = d.id ORDER BY d.title COLLATE NOCASE, d.id`;
 const BLOCKS_SQL = 'SELECT id, blocks FROM documents';
 const MATCH_SQL = `SELECT d.id, d.uuid, d.title FROM document_search s JOIN documents d ON d.id = s.rowid
   WHERE document_search MATCH ? ORDER BY d.title COLLATE NOCASE, d.id`;
+const TEXT_SQL = 'SELECT text, blocks FROM documents WHERE id = ?';
+const HIGHLIGHT_SQL = 'SELECT highlight(document_search, 0, ?, ?) AS marked FROM document_search WHERE document_search MATCH ? AND rowid = CAST(? AS INTEGER)';
 const CODE_SEGMENTS_SQL = `SELECT k.*, d.uuid AS document_uuid, d.title AS document_title, c.uuid AS code_uuid,
   r.name AS coder_name, m.body AS memo
   FROM codings k JOIN documents d ON d.id = k.document_id JOIN codes c ON c.id = k.code_id
@@ -38,8 +46,8 @@ const SEARCHES: [key: string, query: string, note: string][] = [
   ['near', 'NEAR(привет данные, 5)', 'NEAR of two Russian words'],
 ];
 
-async function medianMs(action: () => unknown): Promise<number> {
-  return (await repeat(ROUNDS, action, WARMUP)).median * 1e3;
+async function medianMs(action: () => unknown, rounds = ROUNDS): Promise<number> {
+  return (await repeat(rounds, action, WARMUP)).median * 1e3;
 }
 
 function pair(report: Report, key: string, serviceMs: number, bareMs: number, target: number | null, note: string): void {
@@ -60,6 +68,26 @@ async function addAttributes(service: GlossService): Promise<void> {
 function bare(db: Database.Database, sql: string, ...parameters: unknown[]): () => unknown[] {
   const statement = db.prepare(sql);
   return () => statement.raw().all(...parameters);
+}
+
+/**
+ * The SQL a search runs: the matching documents, then each one's text and its marked copy until
+ * `hits` hits are found (the marks counted, nothing else done with them).
+ */
+function bareSearch(db: Database.Database, fts: string, hits: number): () => number {
+  const match = db.prepare(MATCH_SQL);
+  const text = db.prepare(TEXT_SQL);
+  const highlight = db.prepare(HIGHLIGHT_SQL);
+  return () => {
+    let found = 0;
+    for (const [id] of match.raw().all(fts) as [number][]) {
+      if (found >= hits) break;
+      text.get(id);
+      const { marked } = highlight.get('\u0002', '\u0003', fts, id) as { marked: string };
+      for (let i = marked.indexOf('\u0002'); i >= 0; i = marked.indexOf('\u0002', i + 1)) found++;
+    }
+    return found;
+  };
 }
 
 export const analysisSection: Section = {
@@ -90,17 +118,17 @@ export const analysisSection: Section = {
       const documents = (db.prepare('SELECT count(*) AS n FROM documents').get() as { n: number }).n;
       report.note(`${formatCount(documents)} documents, ${formatCount(coded.codings)} codings, ${formatCount(codes.length)} codes; every figure is the median of ${ROUNDS} runs after ${WARMUP} warm-up.`);
 
-      const segmentsAndDocuments = (() => {
-        const segments = bare(db, SEGMENTS_SQL);
-        const measures = bare(db, DOCUMENTS_SQL);
-        return () => [segments(), measures()];
-      })();
-      const bareMatrix = await medianMs(segmentsAndDocuments);
+      const segments = bare(db, SEGMENTS_SQL, { coderId: null });
+      const segmentsNoIds = bare(db, SEGMENTS_NO_IDS_SQL, { coderId: null });
+      const measures = bare(db, DOCUMENTS_SQL);
+      const bareMatrix = await medianMs(() => [segments(), measures()]);
+      const bareMatrixNoIds = await medianMs(() => [segmentsNoIds(), measures()]);
+      report.figure('analysis.segment_rows_sql_ms', await medianMs(bare(db, SEGMENT_ROWS_SQL)), 'ms', 'for comparison: the same codings fetched row by row');
 
       const matrix = await service.run('analysis.matrix', {});
       report.figure('analysis.matrix_cells', matrix.cells.length, 'cells', `non-empty, of ${formatCount(matrix.rows.length)} rows × ${formatCount(matrix.columns.length)} codes`);
       pair(report, 'matrix', await medianMs(() => service.run('analysis.matrix', {})), bareMatrix, 200, 'documents × codes, with every cell\'s segment ids');
-      pair(report, 'matrix_no_ids', await medianMs(() => service.run('analysis.matrix', { withSegments: false })), bareMatrix, 200, 'the same without segment ids');
+      pair(report, 'matrix_no_ids', await medianMs(() => service.run('analysis.matrix', { withSegments: false })), bareMatrixNoIds, 200, 'the same without segment ids');
       pair(report, 'matrix_by_year', await medianMs(() => service.run('analysis.matrix', { rows: 'year' })), bareMatrix, 200, 'rows grouped by the attribute "year" (20 groups)');
       pair(report, 'matrix_subcodes', await medianMs(() => service.run('analysis.matrix', { includeSubcodes: true })), bareMatrix, 200, 'sub-codes counted in their parents\' columns');
       pair(report, 'matrix_csv', await medianMs(() => service.run('analysis.matrixCsv', { measure: 'coverage' })), bareMatrix, null, 'the coverage CSV (1,000 × 500 cells)');
@@ -110,14 +138,16 @@ export const analysisSection: Section = {
       report.figure('analysis.cooccurrence_pairs', pairs, 'pairs', 'overlapping segment pairs of different codes');
       pair(report, 'cooccurrence', await medianMs(() => service.run('analysis.cooccurrence', {})), bareMatrix, 200, 'overlap scope, with every pair\'s ids');
       const blocks = bare(db, BLOCKS_SQL);
-      const bareParagraph = await medianMs(() => [segmentsAndDocuments(), blocks()]);
+      pair(report, 'cooccurrence_no_pairs', await medianMs(() => service.run('analysis.cooccurrence', { withSegments: false })), bareMatrixNoIds, 200, 'overlap scope, counts only');
+      const bareParagraph = await medianMs(() => [segmentsNoIds(), measures(), blocks()]);
       pair(report, 'cooccurrence_paragraph', await medianMs(() => service.run('analysis.cooccurrence', { scope: 'paragraph', withSegments: false })), bareParagraph, 200, 'paragraph scope (blocks read too), counts only');
 
       for (const [key, query, note] of SEARCHES) {
         const result = await service.run('search.query', { query });
         const hits = `${result.hits.length}${result.truncated ? '+' : ''} hits in ${result.documents} documents`;
-        pair(report, `search_${key}`, await medianMs(() => service.run('search.query', { query })), await medianMs(bare(db, MATCH_SQL, result.fts)), 100, `${query}: ${note}; ${hits} (first 200 shown)`);
+        pair(report, `search_${key}`, await medianMs(() => service.run('search.query', { query })), await medianMs(bareSearch(db, result.fts, result.hits.length)), 100, `${query}: ${note}; ${hits} (the first page of 100)`);
       }
+      report.figure('analysis.search_match_only_ms', await medianMs(bare(db, MATCH_SQL, '"lodz"')), 'ms', 'the MATCH alone for "Lodz": every matching document, by title');
 
       const retrieval = await service.run('codings.list', { code: busiest.id });
       pair(
@@ -132,9 +162,9 @@ export const analysisSection: Section = {
       const preview = await service.run('search.autocodePreview', { query: 'Lodz', code: busiest.id, coder: 'bench', scope: 'sentence' });
       report.figure(
         'analysis.autocode_preview_ms',
-        await medianMs(() => service.run('search.autocodePreview', { query: 'Lodz', code: busiest.id, coder: 'bench', scope: 'sentence' })),
+        await medianMs(() => service.run('search.autocodePreview', { query: 'Lodz', code: busiest.id, coder: 'bench', scope: 'sentence' }), 3),
         'ms',
-        `"Lodz" widened to sentences: ${formatCount(preview.passages.length)} passages from ${formatCount(preview.hits)} hits`,
+        `"Lodz" widened to sentences: ${formatCount(preview.passages.length)} passages from ${formatCount(preview.hits)} hits in ${formatCount(preview.documents)} documents (median of 3)`,
       );
     } finally {
       db.close();

@@ -3,6 +3,7 @@ import { analysisSection } from './analysis.js';
 import { codingsSection } from './codings.js';
 import { importSection } from './import.js';
 import { undoSection } from './undo.js';
+import { readerSection } from '../reader/run.js';
 
 /** Every section, in the order they run and print. Add new ones here. */
-export const SECTIONS: readonly Section[] = [importSection, codingsSection, undoSection, analysisSection];
+export const SECTIONS: readonly Section[] = [importSection, codingsSection, undoSection, analysisSection, readerSection];
