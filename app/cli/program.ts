@@ -5,7 +5,9 @@ import { GlossError, toErrorInfo } from '../domain/errors.js';
 import type { Input } from '../service/contract.js';
 import { GlossService } from '../service/service.js';
 import { openSession } from '../host/session.js';
+import { registerAgreementCommands } from './agreementCommands.js';
 import { registerAnalysisCommands } from './analysisCommands.js';
+import { exportExchange, importExchangeFile, isExchangeFile, registerExchangeCommands } from './exchangeCommands.js';
 import { formatCodeTree, formatDocumentLine, formatDocumentTable, formatSegments } from './format.js';
 import { defaultCoderName, writeFileAtomically } from './io.js';
 
@@ -72,7 +74,7 @@ export function buildProgram(io: CliOutput): Command {
 
   program
     .command('import')
-    .description('import documents (.txt .md .html .docx .pdf) or a codebook (.csv); each document is imported whole or not at all')
+    .description('import documents (.txt .md .html .docx .pdf), a codebook (.csv, .qdc) or a REFI-QDA project (.qdpx, .qde: into an empty project, or merged); each file is imported whole or not at all')
     .argument('<project>', 'the project file')
     .argument('<files...>', 'files to import')
     .option('--json', 'print the results as JSON')
@@ -84,6 +86,10 @@ export function buildProgram(io: CliOutput): Command {
           if (files.length > 1) io.err(`[${i + 1}/${files.length}] ${source}`);
           try {
             const data = readInputFile(source);
+            if (isExchangeFile(source)) {
+              results.push({ file: source, exchange: await importExchangeFile(service, source, data, io, options.json === true) });
+              continue;
+            }
             if (/\.csv$/i.test(source)) {
               const result = await service.run('codes.importCsv', { csv: new TextDecoder().decode(data) });
               results.push({ file: source, codebook: result });
@@ -258,21 +264,23 @@ export function buildProgram(io: CliOutput): Command {
 
   program
     .command('export')
-    .description('export the codebook or the coded segments')
+    .description('export the codebook (csv, qdc), the coded segments (csv), the project (qdpx) or the codings as Web Annotations (jsonld)')
     .argument('<project>', 'the project file')
-    .argument('<what>', 'codebook | segments')
-    .requiredOption('--format <format>', 'csv')
+    .argument('<what>', 'codebook | segments | qdpx | annotations')
+    .option('--format <format>', 'codebook: csv or qdc; segments: csv; qdpx: qdpx; annotations: jsonld')
     .option('-o, --output <file>', 'write to this file (default: standard output)')
     .option('--code <path>', 'segments: only this code')
     .option('--subcodes', 'segments: with --code, include its sub-codes')
     .option('--doc <id|title>', 'segments: only this document')
     .option('--coder <name>', 'segments: only this coder')
-    .action(async (file: string, what: string, options: { format: string; output?: string; code?: string; subcodes?: boolean; doc?: string; coder?: string }) => {
-      if (options.format !== 'csv') throw new GlossError('invalid_input', `Gloss exports ${what} as csv; "${options.format}" is not a format it writes yet.`);
+    .action(async (file: string, what: string, options: { format?: string; output?: string; code?: string; subcodes?: boolean; doc?: string; coder?: string }) => {
+      if (await exportExchange(file, what, options, io)) return;
+      if (options.format === undefined && (what === 'codebook' || what === 'segments')) throw new GlossError('invalid_input', `Say the format: --format csv${what === 'codebook' ? ' or --format qdc' : ''}.`);
+      if (options.format !== 'csv' && (what === 'codebook' || what === 'segments')) throw new GlossError('invalid_input', `Gloss exports ${what} as ${what === 'codebook' ? 'csv or qdc' : 'csv'}; "${options.format}" is not a format it writes yet.`);
       let csv: string;
       if (what === 'codebook') csv = (await withProject(file, (service) => service.run('export.codebookCsv', {}))).csv;
       else if (what === 'segments') csv = (await withProject(file, (service) => service.run('export.segmentsCsv', segmentFilter(options)))).csv;
-      else throw new GlossError('invalid_input', `Gloss can export "codebook" or "segments", not "${what}".`);
+      else throw new GlossError('invalid_input', `Gloss can export "codebook" or "segments", "qdpx" or "annotations", not "${what}".`);
       if (options.output) {
         writeFileAtomically(options.output, csv);
         io.err(`Wrote ${options.output}`);
@@ -338,6 +346,8 @@ export function buildProgram(io: CliOutput): Command {
     });
 
   registerAnalysisCommands(program, io);
+  registerExchangeCommands(program, io);
+  registerAgreementCommands(program, io);
 
   return program;
 }

@@ -23,12 +23,13 @@ export function restoreCell(value: string): string {
 }
 
 export function writeCsv(header: readonly string[], rows: readonly (readonly CsvCell[])[]): string {
-  const cells = rows.map((row) => row.map((cell) => (typeof cell === 'string' ? neutralizeCell(cell) : cell === null ? '' : String(cell))));
-  return stringify([header as string[], ...cells], { bom: true, record_delimiter: '\r\n', quoted_match: /^'|[\r\n]/ });
+  // Headers too: a matrix's columns are code paths, which a user names.
+  const cells = [header, ...rows].map((row) => row.map((cell) => (typeof cell === 'string' ? neutralizeCell(cell) : cell === null ? '' : String(cell))));
+  return stringify(cells, { bom: true, record_delimiter: '\r\n', quoted_match: /^'|[\r\n]/ });
 }
 
 /** Rows as objects keyed by the header, cells restored; a BOM is allowed. */
 export function readCsv(text: string): Record<string, string>[] {
-  const records = parse(text, { bom: true, columns: (header: string[]) => header.map((name) => name.trim().toLowerCase()), skip_empty_lines: true, relax_column_count: true }) as Record<string, string>[];
+  const records = parse(text, { bom: true, columns: (header: string[]) => header.map((name) => restoreCell(name).trim().toLowerCase()), skip_empty_lines: true, relax_column_count: true }) as Record<string, string>[];
   return records.map((record) => Object.fromEntries(Object.entries(record).map(([key, value]) => [key, restoreCell(value ?? '')])));
 }

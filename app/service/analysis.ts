@@ -7,7 +7,7 @@ import type { Block } from '../domain/blocks.js';
 import { computeCooccurrence } from '../domain/cooccurrence.js';
 import { GlossError } from '../domain/errors.js';
 import { computeMatrix, per1000, type DocumentSegments } from '../domain/matrix.js';
-import { neutralizeCell, writeCsv, type CsvCell } from '../formats/csvTable.js';
+import { writeCsv, type CsvCell } from '../formats/csvTable.js';
 import { analysisSegments, documentBlocks, documentMeasures, type DocumentMeasureRow } from '../store/analysisQueries.js';
 import { listCodes, type CodeRow } from '../store/codeQueries.js';
 import type { Db } from '../store/projectFile.js';
@@ -188,8 +188,7 @@ function matrixCsv(matrix: CodeMatrix, measure: 'count' | 'coverage' | 'per1000'
     return round(figures.per1000Words, MEASURE_DIGITS.per1000);
   };
   const empty = (row: MatrixRowView): CsvCell => (measure === 'per1000' && row.words === 0 ? null : 0);
-  // Code paths and attribute names are the user's text: writeCsv guards cells, not the header.
-  const header = [matrix.rowsBy, 'documents', 'characters', 'words', ...matrix.columns.map((column) => column.code)].map(neutralizeCell);
+  const header = [matrix.rowsBy, 'documents', 'characters', 'words', ...matrix.columns.map((column) => column.code)];
   const grid: CsvCell[][] = matrix.rows.map((row) => [row.label, row.documentIds.length, row.characters, row.words, ...matrix.columns.map(() => empty(row))]);
   for (const cell of matrix.cells) grid[cell.row]![4 + cell.column] = pick(cell);
   const documents = matrix.rows.reduce((sum, row) => sum + row.documentIds.length, 0);
@@ -204,7 +203,7 @@ function cooccurrenceCsv(matrix: CooccurrenceMatrix): string {
     grid[cell.a]![1 + cell.b] = cell.count;
     grid[cell.b]![1 + cell.a] = cell.count;
   }
-  return writeCsv(['code', ...matrix.columns.map((column) => column.code)].map(neutralizeCell), grid);
+  return writeCsv(['code', ...matrix.columns.map((column) => column.code)], grid);
 }
 
 export const analysisHandlers = {

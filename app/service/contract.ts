@@ -3,7 +3,10 @@
  * The service implements it, and the CLI, the browser host, Electron's IPC and the renderer's
  * client are all checked against it. Inputs are validated with these schemas at every door.
  */
+import { retrievalInput, type RetrievalResult } from './retrievalInputs.js';
 import { z } from 'zod';
+import { agreementInput, disagreementsInput } from './agreementInputs.js';
+import type { AgreementResult, DisagreementsResult } from './agreementViews.js';
 import type { ErrorInfo } from '../domain/errors.js';
 import type {
   CodebookImportResult,
@@ -41,6 +44,13 @@ import type {
   DocumentRef,
   SearchResult,
 } from './analysisViews.js';
+import type {
+  AnnotationsExport,
+  ExchangeImportSummary,
+  ExchangeWarning,
+  QdcExport,
+  QdpxExport,
+} from './refiViews.js';
 
 const reference = z.string().trim().min(1);
 const offset = z.number().int().nonnegative();
@@ -171,6 +181,35 @@ export const operations = {
   'attributes.delete': { kind: 'mutation', input: z.object({ attribute: reference }) },
   /** A CSV keyed by document title: column 1 "title" (or "document"), one column per attribute. */
   'attributes.importCsv': { kind: 'mutation', input: attributeImportInput },
+  // Exchange (REFI-QDA, Web Annotation)
+  /** What a format cannot carry of this project: to tell the user before writing. */
+  'exchange.exportWarnings': { kind: 'query', input: z.object({ format: z.enum(['qdpx', 'qdc', 'jsonld']) }) },
+  /** The project as a REFI-QDA .qdpx archive, with what it could not carry. */
+  'exchange.exportQdpx': { kind: 'query', input: z.object({}) },
+  /** The codebook as a REFI-QDA .qdc file. */
+  'exchange.exportQdc': { kind: 'query', input: z.object({}) },
+  /** Every coding as a W3C Web Annotation (JSON-LD). */
+  'exchange.exportAnnotations': { kind: 'query', input: z.object({}) },
+  /** What importing a .qdpx / .qde / .qdc would bring and skip; writes nothing. */
+  'exchange.previewImport': {
+    kind: 'query',
+    input: z.object({ fileName: z.string().min(1), data: z.custom<Uint8Array>((value) => value instanceof Uint8Array, 'expected the file\'s bytes') }),
+  },
+  /** Import a .qdpx / .qde / .qdc: a new project when this one is empty, else a merge. One undoable step. */
+  'exchange.import': {
+    kind: 'mutation',
+    input: z.object({ fileName: z.string().min(1), data: z.custom<Uint8Array>((value) => value instanceof Uint8Array, 'expected the file\'s bytes') }),
+  },
+  // Retrieval
+  /** Coded segments a filter selects, each with its surrounding sentence. */
+  'retrieval.segments': { kind: 'query', input: retrievalInput },
+  /** The same segments as CSV: exactly what the Segments view shows. */
+  'retrieval.segmentsCsv': { kind: 'query', input: retrievalInput },
+  // Team review (agreement)
+  /** Inter-coder agreement per code and overall, at character level (default) or segment level. */
+  'agreement.compute': { kind: 'query', input: agreementInput },
+  /** Every place the coders differ: one coded and another not, different codes, different boundaries. */
+  'agreement.disagreements': { kind: 'query', input: disagreementsInput },
 } as const satisfies Record<string, { kind: 'query' | 'mutation' | 'history'; input: z.ZodType }>;
 
 export interface Outputs {
@@ -221,6 +260,19 @@ export interface Outputs {
   'attributes.unset': AttributeSetResult;
   'attributes.delete': { id: string; values: number };
   'attributes.importCsv': AttributeImportResult;
+  // Exchange (REFI-QDA, Web Annotation)
+  'exchange.exportWarnings': ExchangeWarning[];
+  'exchange.exportQdpx': QdpxExport;
+  'exchange.exportQdc': QdcExport;
+  'exchange.exportAnnotations': AnnotationsExport;
+  'exchange.previewImport': ExchangeImportSummary;
+  'exchange.import': ExchangeImportSummary;
+  // Retrieval
+  'retrieval.segments': RetrievalResult;
+  'retrieval.segmentsCsv': { csv: string };
+  // Team review (agreement)
+  'agreement.compute': AgreementResult;
+  'agreement.disagreements': DisagreementsResult;
 }
 
 export type OperationName = keyof typeof operations;

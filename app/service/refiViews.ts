@@ -75,7 +75,7 @@ export interface ExchangeImportSummary {
   codes: { created: number; matched: number };
   codings: { created: number; alreadyPresent: number };
   coders: { created: number; matched: number; renamed: Array<{ name: string; as: string }> };
-  memos: { created: number };
+  memos: { created: number; alreadyPresent: number };
   attributes: { created: number; values: number };
   positions: PositionReport[];
   skipped: SkippedGroup[];

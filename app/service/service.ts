@@ -2,6 +2,7 @@ import type { ZodError } from 'zod';
 import { GlossError, toErrorInfo } from '../domain/errors.js';
 import { openProjectFile } from '../store/projectFile.js';
 import { getProjectRow, insertProjectRow } from '../store/projectQueries.js';
+import { agreementHandlers } from './agreement.js';
 import { analysisHandlers } from './analysis.js';
 import { attributeHandlers } from './attributes.js';
 import { coderHandlers } from './coders.js';
@@ -15,6 +16,8 @@ import type { Handlers } from './handlers.js';
 import { historyHandlers } from './history.js';
 import { memoHandlers } from './memos.js';
 import { projectHandlers } from './project.js';
+import { refiHandlers } from './refi.js';
+import { retrievalHandlers } from './retrieval.js';
 import { searchHandlers } from './search.js';
 
 const handlers: Handlers = {
@@ -28,7 +31,10 @@ const handlers: Handlers = {
   ...exportHandlers,
   ...analysisHandlers,
   ...searchHandlers,
+  ...retrievalHandlers,
   ...attributeHandlers,
+  ...refiHandlers,
+  ...agreementHandlers,
 };
 
 function describeZodError(name: string, error: ZodError): string {

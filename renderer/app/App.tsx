@@ -3,6 +3,7 @@ import { formatCodePath } from '../../app/domain/codePath.js';
 import type { MenuCommand, PickedFile } from '../../app/service/bridge.js';
 import type { Input } from '../../app/service/contract.js';
 import type { CodeView, MemoView, Segment } from '../../app/service/views.js';
+import { AnalysisPane, ViewTabs, type CentreView } from '../analysis/AnalysisPane.js';
 import { ApiError, type Api } from '../api/api.js';
 import { CodebookPane, type CodebookActions } from '../codebook/CodebookPane.js';
 import { CodingPopover } from '../coding/CodingPopover.js';
@@ -34,6 +35,28 @@ export function App({ api }: { api: Api }) {
   const [memosOpen, setMemosOpen] = useState(false);
   const [imports, setImports] = useState<FileOutcome[]>([]);
   const documentId = wb.document?.id ?? null;
+  // Centre pane: the Reader or an analysis view; jumpTo opens a passage in the Reader.
+  const [view, setView] = useState<CentreView>('reader');
+  const pendingJump = useRef<{ documentId: string; start: number; end: number } | null>(null);
+  const jumpTo = useCallback(
+    (id: string, start: number, end: number): void => {
+      pendingJump.current = { documentId: id, start, end };
+      setView('reader');
+      if (wb.document?.id !== id) void wb.openDocument(id);
+      else setJumpTick((tick) => tick + 1);
+    },
+    [wb],
+  );
+  const [jumpTick, setJumpTick] = useState(0);
+  useEffect(() => {
+    const jump = pendingJump.current;
+    if (!jump || view !== 'reader' || wb.document?.id !== jump.documentId) return;
+    pendingJump.current = null;
+    requestAnimationFrame(() => {
+      reader.current?.select(jump.start, jump.end);
+      reader.current?.focus();
+    });
+  }, [view, wb.document, jumpTick]);
 
   const chooseCoder = (name: string): void => {
     localStorage.setItem(CODER_KEY, name);
@@ -274,6 +297,9 @@ export function App({ api }: { api: Api }) {
         />
         <div className="resize-handle" role="separator" aria-orientation="vertical" aria-label="Resize documents" onPointerDown={(event) => startDrag('documents', event)} />
         <main className="pane reader-pane" aria-label="Reader">
+          <ViewTabs view={view} onChange={setView} />
+          {view !== 'reader' && <AnalysisPane view={view} wb={wb} coder={coder} jumpTo={jumpTo} />}
+          <div className="centre-stack" hidden={view !== 'reader'}>
           <header className="pane-header reader-header">
             <h1 className="document-heading">{wb.document?.title ?? ''}</h1>
             {selection && (
@@ -307,6 +333,7 @@ export function App({ api }: { api: Api }) {
             onSelectionChange={setSelection}
             onCodingsClick={(ids, rect) => setPopover({ ids, rect })}
           />
+          </div>
         </main>
         <div className="resize-handle" role="separator" aria-orientation="vertical" aria-label="Resize codebook" onPointerDown={(event) => startDrag('codebook', event)} />
         <CodebookPane

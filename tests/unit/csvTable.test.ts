@@ -20,3 +20,11 @@ describe('CSV', () => {
     for (const value of values) expect(restoreCell(neutralizeCell(value))).toBe(value);
   });
 });
+
+describe('CSV headers', () => {
+  it('guards header cells too (a matrix names its columns by code paths) and reads them back', () => {
+    const csv = writeCsv(['code', '=cmd|calc'], [['x', 1]]);
+    expect(csv.split('\r\n')[0]).toBe(`\uFEFFcode,"'=cmd|calc"`);
+    expect(Object.keys(readCsv(csv)[0]!)).toEqual(['code', '=cmd|calc']);
+  });
+});

@@ -138,6 +138,13 @@ export function observedAgreement(table: AgreementTable): Statistic {
   return total === 0 ? undefinedBecause(NO_COMMON_UNITS) : defined(diagonal / total);
 }
 
+/** Cohen's chance term p_e = Σ_k p_1k p_2k, from each coder's own marginal distribution. */
+export function cohenExpectedAgreement(table: AgreementTable): Statistic {
+  const { total, rows, columns } = margins(table.counts);
+  if (total === 0) return undefinedBecause(NO_COMMON_UNITS);
+  return defined(rows.reduce((sum, row, k) => sum + row * columns[k]!, 0) / (total * total));
+}
+
 export type KappaWeights = 'none' | 'linear' | 'quadratic';
 
 /**
@@ -212,7 +219,9 @@ export interface RatingRow {
  */
 export function ratingRows(units: readonly WeightedUnit[], categories?: readonly Value[]): { categories: Value[]; rows: RatingRow[] } {
   const complete = units.filter((unit) => unit.values.every((value) => value !== null));
-  const ordered = categories ? [...categories] : sortedCategories(complete.flatMap((unit) => unit.values as Value[]));
+  const observed = sortedCategories(complete.flatMap((unit) => unit.values as Value[]));
+  // Named categories first (they may include unused ones), then any other value the data hold.
+  const ordered = categories ? [...categories, ...observed.filter((value) => !categories.includes(value))] : observed;
   const index = new Map(ordered.map((category, i) => [category, i]));
   const rows = complete.map((unit) => {
     const counts = new Array<number>(ordered.length).fill(0);

@@ -48,6 +48,7 @@ const EPSILON = 1e-9;
 
 export function matchSegments(first: readonly SegmentLike[], second: readonly SegmentLike[], threshold: number, measure: OverlapMeasure = 'union'): SegmentMatch {
   if (!(threshold > 0 && threshold <= 1)) throw new Error(`the overlap threshold must be more than 0 and at most 1, not ${threshold}`);
+  if (first.length === 0 || second.length === 0) return { matched: [], onlyFirst: first.map((_, i) => i), onlySecond: second.map((_, j) => j) };
   const candidates: { first: number; second: number; share: number }[] = [];
   // A sweep by start: each segment of the first list meets only the second list's segments that
   // begin before it ends and end after it begins.

@@ -7,12 +7,16 @@ import { agreementTable, brennanPrediger, cohenKappa, fleissKappa, freeMarginalK
 import { undefinedBecause, type Statistic } from './statistic.js';
 
 export interface NominalSummary {
+  /** Mean pairwise agreement over units (each unit weighted by its number of values). */
   percentAgreement: Statistic;
+  /** Two coders only: chance term from each coder's own marginals. */
   cohenKappa: Statistic;
+  /** Two coders only: chance term from the pooled marginals. */
   scottPi: Statistic;
   fleissKappa: Statistic;
   /** Brennan & Prediger's kappa for two coders; Randolph's free-marginal kappa for more. */
   brennanPrediger: Statistic;
+  /** Nominal. */
   krippendorffAlpha: Statistic;
 }
 

@@ -24,7 +24,7 @@ export interface SourceTextFound {
   blocks?: Block[];
 }
 
-export type SourceTextResult = SourceTextFound | { ok: false; reason: string };
+export type SourceTextResult = SourceTextFound | { ok: false; reason: string; path?: string };
 
 export type LoadedRefi =
   | { kind: 'project'; project: RefiProject; texts: Map<RefiTextSource, SourceTextResult>; noteTexts: Map<RefiNote, string>; container: 'qdpx' | 'qde' }
@@ -43,7 +43,7 @@ export async function loadRefi(fileName: string, bytes: Uint8Array, limits: ZipR
     for (const source of document.project.sources) {
       texts.set(source, source.plainTextContent !== undefined
         ? { ok: true, raw: source.plainTextContent, format: 'txt', encoding: null, from: 'PlainTextContent' }
-        : { ok: false, reason: `${fileName} is a bare project file: the source's text (${source.plainTextPath ?? source.richTextPath ?? 'no path given'}) would be in a .qdpx archive` });
+        : { ok: false, reason: 'its text is not in the file: a bare .qde holds no source files (they travel in a .qdpx archive)', path: source.plainTextPath ?? source.richTextPath ?? 'no path given' });
     }
     const noteTexts = new Map<RefiNote, string>();
     for (const note of document.project.notes) if (note.plainTextContent !== undefined) noteTexts.set(note, note.plainTextContent);
@@ -113,14 +113,14 @@ async function sourceText(
   if (source.plainTextPath !== undefined) {
     const inside = internalPath(source.plainTextPath);
     if (inside === undefined) {
-      problems.push(`its text is an external file (${source.plainTextPath}), not in the archive`);
+      return { ok: false, reason: 'its text is an external file, outside the archive (Gloss never follows paths out of an archive)', path: source.plainTextPath };
     } else {
       const found = await readEntry(inside);
       if (found) {
         const decoded = decodeSourceText(`${fileName}: ${found.path}`, found.bytes);
         return { ok: true, raw: decoded.raw, format: 'txt', encoding: decoded.encoding, from: found.path };
       }
-      problems.push(`its text file ${source.plainTextPath} is not in the archive`);
+      problems.push(source.plainTextPath);
     }
   }
   if (source.richTextPath !== undefined && /\.docx$/i.test(source.richTextPath)) {
@@ -130,8 +130,8 @@ async function sourceText(
       const parsed = await parseDocx(`${fileName}: ${found.path}`, found.bytes);
       return { ok: true, raw: parsed.text, format: 'docx', encoding: null, from: found.path, blocks: parsed.blocks };
     }
-    problems.push(`its Word file ${source.richTextPath} is not in the archive`);
+    problems.push(source.richTextPath);
   }
-  if (problems.length === 0) problems.push('it names no text file (neither plainTextPath nor PlainTextContent)');
-  return { ok: false, reason: problems.join('; ') };
+  if (problems.length === 0) return { ok: false, reason: 'it names no text (neither plainTextPath nor PlainTextContent)' };
+  return { ok: false, reason: 'its text file is not in the archive', path: problems.join(', ') };
 }

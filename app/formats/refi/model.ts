@@ -124,6 +124,7 @@ export interface RefiCase {
 export interface RefiUnsupported {
   kind: string;
   name: string;
+  guid?: string;
   reason: string;
 }
 

@@ -74,17 +74,18 @@ export class SourceText {
     this.hasCrlf = this.raw.includes('\r\n');
     this.hasAstral = /[\uD800-\uDBFF][\uDC00-\uDFFF]/.test(this.raw);
     const text = this.canonical;
-    const offsets: number[] = [];
+    const offsets = new Int32Array(text.length + 1);
+    let count = 0;
     for (let i = 0; i < text.length; i++) {
-      offsets.push(i);
+      offsets[count++] = i;
       const unit = text.charCodeAt(i);
       if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length) {
         const next = text.charCodeAt(i + 1);
         if (next >= 0xdc00 && next <= 0xdfff) i++;
       }
     }
-    offsets.push(text.length);
-    this.canonicalUtf16 = Int32Array.from(offsets);
+    offsets[count++] = text.length;
+    this.canonicalUtf16 = offsets.subarray(0, count);
   }
 
   /** Length of the canonical text in code points. */
@@ -132,11 +133,13 @@ export class SourceText {
     const known = this.tables.get(key);
     if (known) return known;
     const raw = this.raw;
-    const at: number[] = [];
-    const inside: number[] = [];
+    // No interpretation has more positions than the text has UTF-16 units.
+    const at = new Int32Array(raw.length + 1);
+    const inside = new Uint8Array(raw.length + 1);
     const utf16 = interpretation.unit === 'utf16';
     const crlfTwo = interpretation.lineEnds === 'crlf-as-two';
     let codePoint = 0;
+    let n = 0;
     for (let i = 0; i < raw.length; i++) {
       const unit = raw.charCodeAt(i);
       let width = 1;
@@ -150,17 +153,15 @@ export class SourceText {
           width = utf16 ? 2 : 1;
         }
       }
-      at.push(codePoint);
-      inside.push(0);
+      at[n++] = codePoint;
       for (let k = 1; k < width; k++) {
-        at.push(codePoint);
-        inside.push(1);
+        at[n] = codePoint;
+        inside[n++] = 1;
       }
       codePoint++;
     }
-    at.push(codePoint);
-    inside.push(0);
-    const table = { at: Int32Array.from(at), inside: Uint8Array.from(inside) };
+    at[n++] = codePoint;
+    const table = { at: at.subarray(0, n), inside: inside.subarray(0, n) };
     this.tables.set(key, table);
     return table;
   }
@@ -207,6 +208,7 @@ export function normalizeForComparison(text: string): string {
  * whitespace, or, where the tool shortened it with "…" or "...", a prefix of it.
  */
 export function nameMatchesText(name: string, text: string): boolean {
+  if (name === text) return name.trim() !== '';
   const wanted = normalizeForComparison(name);
   if (wanted.length === 0) return false;
   const actual = normalizeForComparison(text);

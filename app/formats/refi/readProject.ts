@@ -246,7 +246,7 @@ export function readProject(root: XmlElement): RefiProject {
     const transcripts = childrenNamed(element, 'Transcript').length;
     const extra = [selections > 0 ? `${selections} selection${selections === 1 ? '' : 's'}` : '', transcripts > 0 ? `${transcripts} transcript${transcripts === 1 ? '' : 's'}` : '']
       .filter((part) => part !== '').join(' and ');
-    unsupported.push({ kind: element.name, name, reason: `${what}${extra ? ` with ${extra}` : ''}: Gloss imports text sources only` });
+    unsupported.push({ kind: element.name, name, guid: guidOf(element), reason: `${what}${extra ? ` with ${extra}` : ''}: Gloss imports text sources only` });
   }
 
   const notes: RefiNote[] = childrenNamed(firstChild(root, 'Notes') ?? emptyElement, 'Note').map(readNote);

@@ -1,0 +1,86 @@
+/**
+ * Retrieval: the coded segments a filter selects (code with or without its sub-codes, documents,
+ * coders, document attributes, or given ids), each with the sentence around it; and the same
+ * rows as CSV, exactly as the workbench's Segments view shows them.
+ */
+import type { Block } from '../domain/blocks.js';
+import { CodePointIndex } from '../domain/codepoints.js';
+import { widenToUnit } from '../domain/textUnits.js';
+import { writeCsv } from '../formats/csvTable.js';
+import { listCodes } from '../store/codeQueries.js';
+import { listSegments, type SegmentFilter, type SegmentRow } from '../store/codingQueries.js';
+import { documentTextAndBlocks } from '../store/searchQueries.js';
+import { selectDocuments } from './attributes.js';
+import { codePathStrings, withDescendants } from './codeTree.js';
+import type { Context } from './context.js';
+import type { Handlers } from './handlers.js';
+import { resolveCode, resolveCoder } from './resolve.js';
+import type { RetrievalInput, RetrievalResult, RetrievedSegment } from './retrievalInputs.js';
+
+export const DEFAULT_RETRIEVAL_LIMIT = 2_000;
+
+function selectRows(context: Context, input: RetrievalInput): SegmentRow[] {
+  const db = context.db;
+  const codes = listCodes(db);
+  const filter: SegmentFilter = {};
+  if (input.code !== undefined) {
+    const code = resolveCode(db, input.code);
+    filter.codeIds = input.includeSubcodes ? withDescendants(codes, code.id) : [code.id];
+  }
+  const documents = selectDocuments(db, { ...(input.where ? { where: input.where } : {}), ...(input.documents ? { documents: input.documents } : {}) });
+  const coders = input.coders ? new Set(input.coders.map((name) => resolveCoder(db, name).id)) : null;
+  const ids = input.ids ? new Set(input.ids) : null;
+  let rows = listSegments(db, filter);
+  if (documents) rows = rows.filter((row) => documents.has(row.document_id));
+  if (coders) rows = rows.filter((row) => coders.has(row.coder_id));
+  if (ids) rows = rows.filter((row) => ids.has(row.uuid));
+  return rows;
+}
+
+export function retrieveSegments(context: Context, input: RetrievalInput): RetrievalResult {
+  const rows = selectRows(context, input);
+  const limit = input.limit ?? DEFAULT_RETRIEVAL_LIMIT;
+  const paths = codePathStrings(listCodes(context.db));
+  const texts = new Map<number, { index: CodePointIndex; blocks: Block[] }>();
+  const segments = rows.slice(0, limit).map((row): RetrievedSegment => {
+    let doc = texts.get(row.document_id);
+    if (!doc) {
+      const { text, blocks } = documentTextAndBlocks(context.db, row.document_id);
+      doc = { index: new CodePointIndex(text), blocks: JSON.parse(blocks) as Block[] };
+      texts.set(row.document_id, doc);
+    }
+    const sentence = widenToUnit(doc.index, doc.blocks, row.start, row.end, 'sentence');
+    const slice = (from: number, to: number): string => doc.index.text.slice(doc.index.toUtf16(from), doc.index.toUtf16(to)).replace(/\s+/g, ' ');
+    return {
+      id: row.uuid,
+      documentId: row.document_uuid,
+      documentTitle: row.document_title,
+      codeId: row.code_uuid,
+      code: paths.get(row.code_id)!,
+      coder: row.coder_name,
+      start: row.start,
+      end: row.end,
+      text: row.quote,
+      memo: row.memo,
+      createdAt: row.created_at,
+      updatedAt: row.updated_at,
+      before: slice(Math.min(sentence.start, row.start), row.start).trimStart(),
+      after: slice(row.end, Math.max(sentence.end, row.end)).trimEnd(),
+    };
+  });
+  return { segments, total: rows.length, truncated: rows.length > segments.length };
+}
+
+export const RETRIEVAL_CSV_HEADER = ['document', 'code', 'coder', 'start', 'end', 'before', 'segment', 'after', 'memo'] as const;
+
+export function retrievalCsv(result: RetrievalResult): string {
+  return writeCsv(
+    RETRIEVAL_CSV_HEADER,
+    result.segments.map((s) => [s.documentTitle, s.code, s.coder, s.start, s.end, s.before, s.text, s.after, s.memo]),
+  );
+}
+
+export const retrievalHandlers: Pick<Handlers, 'retrieval.segments' | 'retrieval.segmentsCsv'> = {
+  'retrieval.segments': (context, input) => retrieveSegments(context, input),
+  'retrieval.segmentsCsv': (context, input) => ({ csv: retrievalCsv(retrieveSegments(context, input)) }),
+};

@@ -1,0 +1,71 @@
+/**
+ * The centre pane's views besides the Reader: tabs, their shortcuts (Alt+Shift+1…8), and the
+ * view that is showing.
+ */
+import { useEffect } from 'react';
+import './analysis.css';
+import type { AnalysisProps } from './common.js';
+import { AttributesView } from './AttributesView.js';
+import { ChartsView } from './ChartsView.js';
+import { CooccurrenceView } from './CooccurrenceView.js';
+import { MatrixView } from './MatrixView.js';
+import { SearchView } from './SearchView.js';
+import { SegmentsView } from './SegmentsView.js';
+import { SideBySideView } from './SideBySideView.js';
+
+export const CENTRE_VIEWS = [
+  ['reader', 'Reader'],
+  ['segments', 'Segments'],
+  ['matrix', 'Matrix'],
+  ['cooccurrence', 'Co-occurrence'],
+  ['sidebyside', 'Side by side'],
+  ['search', 'Search'],
+  ['attributes', 'Attributes'],
+  ['charts', 'Charts'],
+] as const;
+
+export type CentreView = (typeof CENTRE_VIEWS)[number][0];
+
+/** The tab strip above the centre pane. */
+export function ViewTabs({ view, onChange }: { view: CentreView; onChange(view: CentreView): void }) {
+  useEffect(() => {
+    // Alt+Shift+digit: free of Ctrl+K / Ctrl+I / Ctrl+Z, of 1–9 (recent codes) and of the browser's own tab keys.
+    const onKey = (event: KeyboardEvent): void => {
+      if (!event.altKey || !event.shiftKey || event.ctrlKey || event.metaKey) return;
+      const match = /^Digit([1-8])$/.exec(event.code);
+      if (!match) return;
+      event.preventDefault();
+      onChange(CENTRE_VIEWS[Number(match[1]) - 1]![0]);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [onChange]);
+  return (
+    <nav className="view-tabs" role="tablist" aria-label="Views">
+      {CENTRE_VIEWS.map(([id, label], i) => (
+        <button key={id} type="button" role="tab" aria-selected={view === id} className={view === id ? 'on' : ''} onClick={() => onChange(id)} title={`${label} (Alt+Shift+${i + 1})`}>
+          {label}
+        </button>
+      ))}
+    </nav>
+  );
+}
+
+export function AnalysisPane({ view, ...props }: AnalysisProps & { view: Exclude<CentreView, 'reader'> }) {
+  switch (view) {
+    case 'segments':
+      return <SegmentsView {...props} />;
+    case 'matrix':
+      return <MatrixView {...props} />;
+    case 'search':
+      return <SearchView {...props} />;
+    case 'cooccurrence':
+      return <CooccurrenceView {...props} />;
+    case 'attributes':
+      return <AttributesView {...props} />;
+    case 'charts':
+      return <ChartsView {...props} />;
+    case 'sidebyside':
+      return <SideBySideView {...props} />;
+  }
+}

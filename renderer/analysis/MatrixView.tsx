@@ -1,0 +1,169 @@
+/**
+ * Code × document matrix: rows are documents or groups by an attribute; segments, coverage % or
+ * per 1,000 words as a heatmap table; a click on a cell lists its segments. CSV export.
+ */
+import { useMemo, useState } from 'react';
+import type { Output } from '../../app/service/contract.js';
+import { CodeLabel, Swatch, saveCsv, useLoad, type AnalysisProps } from './common.js';
+import { fileSlug, formatMeasure, heatStyle, MEASURE_LABELS, type Measure } from './heat.js';
+import { SegmentList } from './SegmentList.js';
+
+type Matrix = Output<'analysis.matrix'>;
+type Cell = Matrix['cells'][number];
+
+function valueOf(cell: Pick<Cell, 'count' | 'coverage' | 'per1000Words'> | undefined, measure: Measure): number | null {
+  if (!cell) return 0;
+  return measure === 'count' ? cell.count : measure === 'coverage' ? cell.coverage : cell.per1000Words;
+}
+
+export function MatrixView(props: AnalysisProps) {
+  const { wb } = props;
+  const [rows, setRows] = useState('document');
+  const [measure, setMeasure] = useState<Measure>('count');
+  const [subcodes, setSubcodes] = useState(false);
+  const [coder, setCoder] = useState('');
+  const [hideEmpty, setHideEmpty] = useState(true);
+  const [picked, setPicked] = useState<{ row: number; column: number } | null>(null);
+  const attributes = useLoad(() => wb.api.run('attributes.list', {}), [wb.api, wb.project]);
+  const input = { ...(rows !== 'document' ? { rows } : {}), includeSubcodes: subcodes, ...(coder ? { coder } : {}) };
+  const key = JSON.stringify(input);
+  const matrix = useLoad(() => wb.api.run('analysis.matrix', input), [wb.api, wb.project, key]);
+
+  const cells = useMemo(() => new Map((matrix.data?.cells ?? []).map((cell) => [`${cell.row}:${cell.column}`, cell])), [matrix.data]);
+  const max = useMemo(() => Math.max(0, ...(matrix.data?.cells ?? []).map((cell) => valueOf(cell, measure) ?? 0)), [matrix.data, measure]);
+  const pickedCell = picked ? cells.get(`${picked.row}:${picked.column}`) : undefined;
+  const ids = pickedCell?.segmentIds ?? [];
+  const segments = useLoad(async () => (ids.length > 0 ? (await wb.api.run('retrieval.segments', { ids })).segments : []), [wb.api, ids.join(',')]);
+
+  const exportCsv = async (): Promise<void> => {
+    const { csv } = await wb.api.run('analysis.matrixCsv', { ...input, measure });
+    await saveCsv(props, `${fileSlug(wb.project?.name ?? 'gloss')}-matrix-${measure}.csv`, csv);
+  };
+
+  const data = matrix.data;
+  const shown = (data?.columns ?? []).map((column, c) => ({ column, c })).filter(({ c }) => !hideEmpty || (data?.totals[c]?.count ?? 0) > 0);
+  return (
+    <section className="analysis-view" aria-label="Matrix">
+      <div className="analysis-toolbar">
+        <label className="field-inline">
+          <span>Rows</span>
+          <select aria-label="Rows" value={rows} onChange={(event) => { setRows(event.target.value); setPicked(null); }}>
+            <option value="document">Documents</option>
+            {(attributes.data ?? []).map((a) => (
+              <option key={a.id} value={a.name}>
+                by {a.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <div className="segmented" role="radiogroup" aria-label="Measure">
+          {(Object.keys(MEASURE_LABELS) as Measure[]).map((m) => (
+            <button key={m} type="button" role="radio" aria-checked={measure === m} className={measure === m ? 'on' : ''} onClick={() => setMeasure(m)}>
+              {MEASURE_LABELS[m]}
+            </button>
+          ))}
+        </div>
+        <label className="field-inline check">
+          <input type="checkbox" checked={subcodes} onChange={(event) => setSubcodes(event.target.checked)} />
+          <span>count sub-codes in parents</span>
+        </label>
+        <label className="field-inline check">
+          <input type="checkbox" checked={hideEmpty} onChange={(event) => setHideEmpty(event.target.checked)} />
+          <span>hide uncoded codes</span>
+        </label>
+        <label className="field-inline">
+          <span>Coder</span>
+          <select aria-label="Matrix coder" value={coder} onChange={(event) => setCoder(event.target.value)}>
+            <option value="">all</option>
+            {wb.coders.map((c) => (
+              <option key={c.id} value={c.name}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <span className="toolbar-spacer" />
+        <button type="button" className="button small" onClick={() => void exportCsv()} disabled={!data}>
+          Export CSV
+        </button>
+      </div>
+      <div className="analysis-split">
+        <div className="matrix-scroll">
+          {matrix.error && <p className="empty error-text">{matrix.error}</p>}
+          {data && data.columns.length === 0 && <p className="empty">Add codes to see the matrix.</p>}
+          {data && data.columns.length > 0 && (
+            <table className="heat-table" aria-label="Code by document matrix">
+              <thead>
+                <tr>
+                  <th className="corner" scope="col">
+                    {rows === 'document' ? 'Document' : rows}
+                    <span className="muted small"> · {MEASURE_LABELS[measure].toLowerCase()}</span>
+                  </th>
+                  {shown.map(({ column }) => (
+                    <th key={column.codeId} scope="col" className="col-head" title={column.code}>
+                      <span className="col-label">
+                        <Swatch color={column.color} />
+                        <CodeLabel path={column.code} />
+                      </span>
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {data.rows.map((row, r) => (
+                  <tr key={String(row.key)}>
+                    <th scope="row" className="row-head" title={`${row.label} · ${row.words.toLocaleString()} words`}>
+                      {row.label}
+                      {rows !== 'document' && <span className="muted small"> ({row.documentIds.length})</span>}
+                    </th>
+                    {shown.map(({ column, c }) => {
+                      const cell = cells.get(`${r}:${c}`);
+                      const value = valueOf(cell, measure);
+                      const style = heatStyle(value ?? 0, max);
+                      const isPicked = picked?.row === r && picked.column === c;
+                      return (
+                        <td key={column.codeId} className={`heat-cell${isPicked ? ' picked' : ''}`} style={{ background: style.background, color: style.color }}>
+                          {cell ? (
+                            <button type="button" onClick={() => setPicked(isPicked ? null : { row: r, column: c })} aria-label={`${row.label} × ${column.code}: ${formatMeasure(measure, value)}`} aria-pressed={isPicked}>
+                              {formatMeasure(measure, value)}
+                            </button>
+                          ) : (
+                            <span className="zero">·</span>
+                          )}
+                        </td>
+                      );
+                    })}
+                  </tr>
+                ))}
+              </tbody>
+              <tfoot>
+                <tr>
+                  <th scope="row" className="row-head">All</th>
+                  {shown.map(({ c }) => (
+                    <td key={c} className="total-cell">
+                      {formatMeasure(measure, valueOf(data.totals[c], measure))}
+                    </td>
+                  ))}
+                </tr>
+              </tfoot>
+            </table>
+          )}
+        </div>
+        {picked && data && (
+          <aside className="cell-segments" aria-label="Cell segments">
+            <header className="cell-segments-head">
+              <strong>
+                {data.rows[picked.row]?.label} × {data.columns[picked.column]?.code}
+              </strong>
+              <span className="muted small">{ids.length} segments</span>
+              <button type="button" className="link" aria-label="Close" onClick={() => setPicked(null)}>
+                ×
+              </button>
+            </header>
+            {segments.data && <SegmentList segments={segments.data} codes={wb.codes} onJump={(s) => props.jumpTo(s.documentId, s.start, s.end)} label="Cell segments" />}
+          </aside>
+        )}
+      </div>
+    </section>
+  );
+}

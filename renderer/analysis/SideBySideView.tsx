@@ -1,0 +1,54 @@
+/** Side by side: two or more documents filtered to one code, their segments in columns. */
+import { useState } from 'react';
+import { CodeSelect, useLoad, type AnalysisProps } from './common.js';
+import { SegmentList } from './SegmentList.js';
+import { MultiPick } from './SegmentsView.js';
+
+export function SideBySideView(props: AnalysisProps) {
+  const { wb } = props;
+  const [code, setCode] = useState(() => [...wb.codes].sort((a, b) => b.documents - a.documents || b.segments - a.segments)[0]?.id ?? '');
+  const [subcodes, setSubcodes] = useState(true);
+  const [picked, setPicked] = useState<string[]>([]);
+  const result = useLoad(
+    () => (code ? wb.api.run('retrieval.segments', { code, includeSubcodes: subcodes }) : Promise.resolve(null)),
+    [wb.api, wb.project, code, subcodes],
+  );
+  const segments = result.data?.segments ?? [];
+  // Default: every document the code occurs in, up to four.
+  const occurring = wb.documents.filter((d) => segments.some((s) => s.documentId === d.id));
+  const columns = picked.length > 0 ? wb.documents.filter((d) => picked.includes(d.id)) : occurring.slice(0, 4);
+
+  return (
+    <section className="analysis-view" aria-label="Side by side">
+      <div className="analysis-toolbar">
+        <label className="field-inline">
+          <span>Code</span>
+          <CodeSelect codes={wb.codes} value={code} onChange={setCode} label="Side by side code" />
+        </label>
+        <label className="field-inline check">
+          <input type="checkbox" checked={subcodes} onChange={(event) => setSubcodes(event.target.checked)} />
+          <span>with sub-codes</span>
+        </label>
+        <MultiPick label="Documents" all="Documents with this code" options={wb.documents.map((d) => ({ value: d.id, label: d.title }))} value={picked} onChange={setPicked} />
+      </div>
+      {columns.length === 0 ? (
+        <p className="empty">{code ? 'No document has segments of this code yet.' : 'Add codes to compare documents.'}</p>
+      ) : (
+        <div className="columns" style={{ gridTemplateColumns: `repeat(${columns.length}, minmax(18rem, 1fr))` }}>
+          {columns.map((d) => {
+            const own = segments.filter((s) => s.documentId === d.id);
+            return (
+              <div key={d.id} className="column" role="region" aria-label={d.title}>
+                <header className="column-head">
+                  <strong title={d.title}>{d.title}</strong>
+                  <span className="muted small">{own.length} segments</span>
+                </header>
+                <SegmentList segments={own} codes={wb.codes} onJump={(s) => props.jumpTo(s.documentId, s.start, s.end)} hideDocument label={`Segments in ${d.title}`} />
+              </div>
+            );
+          })}
+        </div>
+      )}
+    </section>
+  );
+}

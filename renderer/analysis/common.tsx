@@ -1,0 +1,76 @@
+/** What every analysis view gets from the workbench, and small shared pieces. */
+import { useEffect, useState } from 'react';
+import type { Output } from '../../app/service/contract.js';
+import type { CodeView } from '../../app/service/views.js';
+import { ApiError } from '../api/api.js';
+import type { Workbench } from '../app/useWorkbench.js';
+
+export type RetrievedSegment = Output<'retrieval.segments'>['segments'][number];
+
+export interface AnalysisProps {
+  wb: Workbench;
+  coder: string | null;
+  /** Open the document in the Reader tab and select [start, end) (code points). */
+  jumpTo(documentId: string, start: number, end: number): void;
+}
+
+export function errorText(error: unknown): string {
+  return error instanceof ApiError || error instanceof Error ? error.message : String(error);
+}
+
+/** Run `load` whenever `deps` change; the latest answer wins. */
+export function useLoad<T>(load: () => Promise<T>, deps: readonly unknown[]): { data: T | null; error: string | null; loading: boolean } {
+  const [state, setState] = useState<{ data: T | null; error: string | null; loading: boolean }>({ data: null, error: null, loading: true });
+  useEffect(() => {
+    let live = true;
+    setState((current) => ({ ...current, loading: true }));
+    load().then(
+      (data) => live && setState({ data, error: null, loading: false }),
+      (error: unknown) => live && setState({ data: null, error: errorText(error), loading: false }),
+    );
+    return () => {
+      live = false;
+    };
+  }, deps);
+  return state;
+}
+
+export function Swatch({ color }: { color: string }) {
+  return <span className="swatch" style={{ background: color }} aria-hidden />;
+}
+
+/** A code picker: every code by path, indented by depth. */
+export function CodeSelect({ codes, value, onChange, label, allowNone }: { codes: CodeView[]; value: string; onChange(id: string): void; label: string; allowNone?: string }) {
+  return (
+    <select aria-label={label} value={value} onChange={(event) => onChange(event.target.value)}>
+      {allowNone !== undefined && <option value="">{allowNone}</option>}
+      {codes.map((code) => (
+        <option key={code.id} value={code.id}>
+          {'\u2003'.repeat(code.depth)}
+          {code.name}
+        </option>
+      ))}
+    </select>
+  );
+}
+
+export async function saveCsv(props: AnalysisProps, name: string, csv: string): Promise<void> {
+  try {
+    const saved = await props.wb.api.bridge.saveTextFile(name, csv);
+    if (saved) props.wb.notify('info', `Exported ${name}.`);
+  } catch (error) {
+    props.wb.notify('error', errorText(error));
+  }
+}
+
+/** A code path with its parents muted: "Russian policy/" in grey, "balancing" in ink. */
+export function CodeLabel({ path }: { path: string }) {
+  const cut = path.lastIndexOf('/');
+  if (cut < 0) return <span>{path}</span>;
+  return (
+    <span>
+      <span className="parent">{path.slice(0, cut + 1)}</span>
+      {path.slice(cut + 1)}
+    </span>
+  );
+}
