@@ -10,7 +10,7 @@ export const CHANNELS = {
   /** Native open dialog for documents to import -> Result<PickedFile[]>. */
   pickFilesToImport: 'gloss:pick-files-to-import',
   /** Native save dialog, then an atomic write -> Result<boolean>. */
-  saveTextFile: 'gloss:save-text-file',
+  saveFile: 'gloss:save-file',
   /** The window's project file -> Result<ProjectWindowInfo>. */
   windowInfo: 'gloss:window-info',
   /** main -> renderer: a MenuCommand from the native menu. */
@@ -21,6 +21,9 @@ export const MENU_COMMANDS = [
   'import',
   'export-codebook-csv',
   'export-segments-csv',
+  'export-qdpx',
+  'export-qdc',
+  'export-annotations',
   'undo',
   'redo',
   'command-palette',

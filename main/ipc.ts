@@ -58,9 +58,9 @@ export function registerIpcHandlers(windows: ProjectWindows, options: IpcOptions
     guarded(windows, event, async (target): Promise<PickedFile[]> => readPickedFiles(await chooseFilesToImport(target.window))),
   );
 
-  ipcMain.handle(CHANNELS.saveTextFile, (event, suggestedName: unknown, content: unknown) =>
+  ipcMain.handle(CHANNELS.saveFile, (event, suggestedName: unknown, content: unknown) =>
     guarded(windows, event, async (target): Promise<boolean> => {
-      if (typeof content !== 'string') throw new GlossError('invalid_input', 'Only text can be saved this way.');
+      if (typeof content !== 'string' && !(content instanceof Uint8Array)) throw new GlossError('invalid_input', 'Only text or bytes can be saved this way.');
       if (content.length > MAX_SAVE_CHARS) throw new GlossError('invalid_input', `The text to save is larger than ${MAX_SAVE_CHARS / 2 ** 20} MB; export less at once.`);
       const name = safeFileName(suggestedName);
       const file = await chooseSaveFile(target.window, path.join(lastSaveDir ?? options.defaultSaveDir(), name));
@@ -74,6 +74,6 @@ export function registerIpcHandlers(windows: ProjectWindows, options: IpcOptions
   ipcMain.handle(CHANNELS.windowInfo, (event) => guarded(windows, event, (target): ProjectWindowInfo => ({ file: target.file, shell: 'electron' })));
 
   app.once('will-quit', () => {
-    for (const channel of [CHANNELS.call, CHANNELS.pickFilesToImport, CHANNELS.saveTextFile, CHANNELS.windowInfo]) ipcMain.removeHandler(channel);
+    for (const channel of [CHANNELS.call, CHANNELS.pickFilesToImport, CHANNELS.saveFile, CHANNELS.windowInfo]) ipcMain.removeHandler(channel);
   });
 }

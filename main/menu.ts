@@ -60,7 +60,14 @@ export function menuTemplate(options: MenuOptions, actions: MenuActions): MenuIt
       command('Import Documents…', 'import'),
       {
         label: 'Export',
-        submenu: [command('Codebook CSV…', 'export-codebook-csv'), command('Coded Segments CSV…', 'export-segments-csv')],
+        submenu: [
+          command('Codebook CSV…', 'export-codebook-csv'),
+          command('Coded Segments CSV…', 'export-segments-csv'),
+          { type: 'separator' },
+          command('REFI-QDA Project (.qdpx)…', 'export-qdpx'),
+          command('REFI-QDA Codebook (.qdc)…', 'export-qdc'),
+          command('Web Annotations (JSON-LD)…', 'export-annotations'),
+        ],
       },
       { type: 'separator' },
       { label: 'Close Window', role: 'close', accelerator: 'CmdOrCtrl+W' },

@@ -21,7 +21,7 @@ const bridge = {
 
   pickFilesToImport: () => unwrap<PickedFile[]>(ipcRenderer.invoke(CHANNELS.pickFilesToImport)),
 
-  saveTextFile: (suggestedName: string, content: string) => unwrap<boolean>(ipcRenderer.invoke(CHANNELS.saveTextFile, suggestedName, content)),
+  saveFile: (suggestedName: string, content: string | Uint8Array) => unwrap<boolean>(ipcRenderer.invoke(CHANNELS.saveFile, suggestedName, content)),
 
   onMenuCommand(listener: (command: MenuCommand) => void): () => void {
     const handler = (_event: IpcRendererEvent, command: unknown): void => {

@@ -6,21 +6,8 @@ import { InvalidArgumentError, Option, type Command } from 'commander';
 import type { Statistic } from '../domain/agreement/statistic.js';
 import { GlossError } from '../domain/errors.js';
 import type { AgreementResult, CharacterAgreement, DisagreementsResult, SegmentAgreement } from '../service/agreementViews.js';
-import { GlossService } from '../service/service.js';
-import type { CliOutput } from './program.js';
 
-async function withProject<T>(file: string, action: (service: GlossService) => Promise<T>): Promise<T> {
-  const service = GlossService.open(file);
-  try {
-    return await action(service);
-  } finally {
-    service.close();
-  }
-}
-
-function collect(value: string, previous: string[]): string[] {
-  return [...previous, value];
-}
+import { collect, withProject, type CliOutput } from './commandKit.js';
 
 /** "Ani,Ben" → ["Ani", "Ben"]; at least two distinct names. */
 export function parseCoders(text: string): string[] {

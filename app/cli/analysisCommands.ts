@@ -8,36 +8,9 @@ import { ATTRIBUTE_TYPES, type AttributeType, type ConditionOperator } from '../
 import { GlossError } from '../domain/errors.js';
 import type { AutocodePreview, SearchResult } from '../service/analysisViews.js';
 import type { Input } from '../service/contract.js';
-import { GlossService } from '../service/service.js';
 import { defaultCoderName, writeFileAtomically } from './io.js';
-import type { CliOutput } from './program.js';
 
-async function withProject<T>(file: string, action: (service: GlossService) => Promise<T>): Promise<T> {
-  const service = GlossService.open(file);
-  try {
-    return await action(service);
-  } finally {
-    service.close();
-  }
-}
-
-function json(value: unknown): string {
-  return JSON.stringify(value, null, 2);
-}
-
-function collect(value: string, previous: string[]): string[] {
-  return [...previous, value];
-}
-
-function parsePositive(value: string): number {
-  if (!/^[1-9]\d*$/.test(value)) throw new InvalidArgumentError('must be a whole number, 1 or more.');
-  return Number(value);
-}
-
-function parseCount(value: string): number {
-  if (!/^\d+$/.test(value)) throw new InvalidArgumentError('must be a whole number, 0 or more.');
-  return Number(value);
-}
+import { collect, json, parseCount, parsePositive, withProject, type CliOutput } from './commandKit.js';
 
 type Condition = { attribute: string; op?: ConditionOperator; value?: string };
 

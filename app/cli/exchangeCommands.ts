@@ -5,25 +5,19 @@
  * format cannot carry.
  */
 import type { Command } from 'commander';
-import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { GlossError } from '../domain/errors.js';
-import type { ExchangeImportSummary, ExchangeWarning } from '../service/refiViews.js';
 import { GlossService } from '../service/service.js';
+import type { ExchangeImportSummary, ExchangeWarning } from '../service/refiViews.js';
 import { writeFileAtomically } from './io.js';
-import type { CliOutput } from './program.js';
+
+import { readInputFile, type CliOutput } from './commandKit.js';
 
 const EXCHANGE_EXTENSIONS = /\.(qdpx|qde|qdc)$/i;
 
 /** Whether `gloss import` hands this file to the exchange import. */
 export function isExchangeFile(file: string): boolean {
   return EXCHANGE_EXTENSIONS.test(file);
-}
-
-function readInput(file: string): Uint8Array {
-  if (!existsSync(file)) throw new GlossError('not_found', `${file} does not exist. Check the path and try again.`);
-  if (!statSync(file).isFile()) throw new GlossError('bad_file', `${file} is a folder, not a .qdpx, .qde or .qdc file.`);
-  return readFileSync(file);
 }
 
 function printWarnings(io: CliOutput, format: string, warnings: readonly ExchangeWarning[]): void {
@@ -130,7 +124,7 @@ export function registerExchangeCommands(program: Command, io: CliOutput): void 
     .argument('<file>', 'the .qdpx, .qde or .qdc file')
     .option('--json', 'print JSON')
     .action(async (file: string, source: string, options: { json?: boolean }) => {
-      const data = readInput(source);
+      const data = readInputFile(source);
       const service = GlossService.open(file);
       try {
         const summary = await service.run('exchange.previewImport', { fileName: path.basename(source), data });

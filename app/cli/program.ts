@@ -1,5 +1,4 @@
-import { Command, InvalidArgumentError, Option } from 'commander';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { Command, Option } from 'commander';
 import path from 'node:path';
 import { GlossError, toErrorInfo } from '../domain/errors.js';
 import type { Input } from '../service/contract.js';
@@ -10,40 +9,9 @@ import { registerAnalysisCommands } from './analysisCommands.js';
 import { exportExchange, importExchangeFile, isExchangeFile, registerExchangeCommands } from './exchangeCommands.js';
 import { formatCodeTree, formatDocumentLine, formatDocumentTable, formatSegments } from './format.js';
 import { defaultCoderName, writeFileAtomically } from './io.js';
+import { type CliOutput, json, parseOffset, parsePositive, readInputFile, withProject } from './commandKit.js';
 
-export interface CliOutput {
-  out: (text: string) => void;
-  err: (text: string) => void;
-}
-
-function parseOffset(value: string): number {
-  if (!/^\d+$/.test(value)) throw new InvalidArgumentError('must be a whole number of characters (code points), 0 or more.');
-  return Number(value);
-}
-
-function parsePositive(value: string): number {
-  if (!/^[1-9]\d*$/.test(value)) throw new InvalidArgumentError('must be a whole number, 1 or more.');
-  return Number(value);
-}
-
-async function withProject<T>(file: string, action: (service: GlossService) => Promise<T>): Promise<T> {
-  const service = GlossService.open(file);
-  try {
-    return await action(service);
-  } finally {
-    service.close();
-  }
-}
-
-function readInputFile(file: string): Uint8Array {
-  if (!existsSync(file)) throw new GlossError('not_found', `${file} does not exist. Check the path and try again.`);
-  if (!statSync(file).isFile()) throw new GlossError('bad_file', `${file} is a folder; give the files inside it instead.`);
-  return readFileSync(file);
-}
-
-function json(value: unknown): string {
-  return JSON.stringify(value, null, 2);
-}
+export type { CliOutput } from './commandKit.js';
 
 function segmentFilter(options: { code?: string; subcodes?: boolean; doc?: string; coder?: string }): Input<'codings.list'> {
   return {

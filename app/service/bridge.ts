@@ -14,6 +14,9 @@ export type MenuCommand =
   | 'import'
   | 'export-codebook-csv'
   | 'export-segments-csv'
+  | 'export-qdpx'
+  | 'export-qdc'
+  | 'export-annotations'
   | 'undo'
   | 'redo'
   | 'command-palette'
@@ -31,8 +34,8 @@ export interface GlossBridge {
   call: GlossApi['call'];
   /** Ask the user for documents to import (native dialog in Electron). Empty when cancelled. */
   pickFilesToImport(): Promise<PickedFile[]>;
-  /** Save text to a file the user chooses (native dialog in Electron, a download in a browser). */
-  saveTextFile(suggestedName: string, content: string): Promise<boolean>;
+  /** Save text or bytes to a file the user chooses (native dialog in Electron, a download in a browser). */
+  saveFile(suggestedName: string, content: string | Uint8Array): Promise<boolean>;
   /** Menu commands from the native menu (Electron only; browser mode uses keyboard shortcuts). */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
   windowInfo(): Promise<ProjectWindowInfo>;

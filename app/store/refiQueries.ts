@@ -1,18 +1,8 @@
 /** Reads for REFI-QDA exchange (app/service/refi*.ts): whole-project listings and lookups. */
+import type { CodingRow } from './codingQueries.js';
 import type { Db } from './projectFile.js';
 
-export interface ExportCodingRow {
-  id: number;
-  uuid: string;
-  document_id: number;
-  code_id: number;
-  coder_id: number;
-  start: number;
-  end: number;
-  quote: string;
-  created_at: string;
-  updated_at: string;
-}
+export type ExportCodingRow = CodingRow;
 
 /** Every coding, by document, then range, then coder: the order selections are written in. */
 export function listCodingsForExport(db: Db): ExportCodingRow[] {

@@ -158,7 +158,7 @@ export function ChartsView(props: AnalysisProps) {
     const svgChart = echarts.init(box, undefined, { renderer: 'svg', ssr: true, width: Math.round(width), height: Math.round(height) });
     try {
       svgChart.setOption({ ...option, animation: false, backgroundColor: '#ffffff' });
-      const saved = await wb.api.bridge.saveTextFile(`${name}.svg`, svgChart.renderToSVGString());
+      const saved = await wb.api.bridge.saveFile(`${name}.svg`, svgChart.renderToSVGString());
       if (saved) wb.notify('info', `Exported ${name}.svg.`);
     } catch (error) {
       wb.notify('error', errorText(error));

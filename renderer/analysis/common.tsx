@@ -56,7 +56,7 @@ export function CodeSelect({ codes, value, onChange, label, allowNone }: { codes
 
 export async function saveCsv(props: AnalysisProps, name: string, csv: string): Promise<void> {
   try {
-    const saved = await props.wb.api.bridge.saveTextFile(name, csv);
+    const saved = await props.wb.api.bridge.saveFile(name, csv);
     if (saved) props.wb.notify('info', `Exported ${name}.`);
   } catch (error) {
     props.wb.notify('error', errorText(error));

@@ -26,7 +26,7 @@ function pickFiles(): Promise<PickedFile[]> {
     const input = document.createElement('input');
     input.type = 'file';
     input.multiple = true;
-    input.accept = '.txt,.text,.md,.markdown,.html,.htm,.docx,.pdf,.csv';
+    input.accept = '.txt,.text,.md,.markdown,.html,.htm,.docx,.pdf,.csv,.qdpx,.qde,.qdc';
     input.style.display = 'none';
     input.addEventListener('change', () => {
       const files = [...(input.files ?? [])];
@@ -59,9 +59,10 @@ export function createHttpBridge(): GlossBridge {
   return {
     call,
     pickFilesToImport: pickFiles,
-    saveTextFile: async (suggestedName, content) => {
+    saveFile: async (suggestedName, content) => {
       const link = document.createElement('a');
-      link.href = URL.createObjectURL(new Blob([content], { type: 'text/csv;charset=utf-8' }));
+      const type = typeof content === 'string' ? 'text/plain;charset=utf-8' : 'application/octet-stream';
+      link.href = URL.createObjectURL(new Blob([content as BlobPart], { type }));
       link.download = suggestedName;
       link.click();
       setTimeout(() => URL.revokeObjectURL(link.href), 10_000);

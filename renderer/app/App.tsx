@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { formatCodePath } from '../../app/domain/codePath.js';
 import type { MenuCommand, PickedFile } from '../../app/service/bridge.js';
 import type { Input } from '../../app/service/contract.js';
+import type { ExchangeWarning } from '../../app/service/refiViews.js';
 import type { CodeView, MemoView, Segment } from '../../app/service/views.js';
 import { AnalysisPane, ViewTabs, type CentreView } from '../analysis/AnalysisPane.js';
 import { ApiError, type Api } from '../api/api.js';
@@ -14,11 +15,28 @@ import { MemoPanel } from '../memos/MemoPanel.js';
 import { CommandPalette } from '../palette/CommandPalette.js';
 import type { Reader, ReaderSelection } from '../reader/index.js';
 import { CoderPrompt } from './CoderPrompt.js';
+import { ExportDialog } from './ExportDialog.js';
 import { initials, isPrimaryModifier, isTypingTarget } from './shortcuts.js';
 import { usePaneWidths } from './usePaneWidths.js';
 import { useWorkbench } from './useWorkbench.js';
 
 const CODER_KEY = 'gloss.coder';
+
+type ExchangeFormat = 'qdpx' | 'qdc' | 'jsonld';
+
+const EXCHANGE_LABELS: Record<ExchangeFormat, string> = {
+  qdpx: 'a REFI-QDA project (.qdpx)',
+  qdc: 'a REFI-QDA codebook (.qdc)',
+  jsonld: 'Web Annotations (JSON-LD)',
+};
+
+const EXPORT_ITEMS: [MenuCommand, string][] = [
+  ['export-codebook-csv', 'Codebook (CSV)'],
+  ['export-segments-csv', 'Coded segments (CSV)'],
+  ['export-qdpx', 'Project for other QDA tools (.qdpx)'],
+  ['export-qdc', 'Codebook for other QDA tools (.qdc)'],
+  ['export-annotations', 'Web Annotations (JSON-LD)'],
+];
 
 export function App({ api }: { api: Api }) {
   const [coder, setCoder] = useState<string | null>(() => localStorage.getItem(CODER_KEY));
@@ -136,7 +154,7 @@ export function App({ api }: { api: Api }) {
     async (what: 'codebook' | 'segments') => {
       try {
         const { csv } = what === 'codebook' ? await wb.api.run('export.codebookCsv', {}) : await wb.api.run('export.segmentsCsv', {});
-        const saved = await wb.api.bridge.saveTextFile(`${wb.project?.name ?? 'gloss'}-${what}.csv`, csv);
+        const saved = await wb.api.bridge.saveFile(`${wb.project?.name ?? 'gloss'}-${what}.csv`, csv);
         if (saved) wb.notify('info', `Exported the ${what} as CSV.`);
       } catch (error) {
         wb.notify('error', error instanceof Error ? error.message : String(error));
@@ -144,6 +162,36 @@ export function App({ api }: { api: Api }) {
     },
     [wb],
   );
+
+  /** REFI-QDA and Web Annotation exports: the user sees what the format cannot carry first. */
+  const [exchangeExport, setExchangeExport] = useState<{ format: ExchangeFormat; warnings: ExchangeWarning[] } | null>(null);
+  const askExchangeExport = useCallback(
+    async (format: ExchangeFormat) => {
+      try {
+        setExchangeExport({ format, warnings: await wb.api.run('exchange.exportWarnings', { format }) });
+      } catch (error) {
+        wb.notify('error', error instanceof Error ? error.message : String(error));
+      }
+    },
+    [wb],
+  );
+  const runExchangeExport = useCallback(
+    async (format: ExchangeFormat) => {
+      setExchangeExport(null);
+      const base = wb.project?.name ?? 'gloss';
+      try {
+        let saved: boolean;
+        if (format === 'qdpx') saved = await wb.api.bridge.saveFile(`${base}.qdpx`, (await wb.api.run('exchange.exportQdpx', {})).data);
+        else if (format === 'qdc') saved = await wb.api.bridge.saveFile(`${base}-codebook.qdc`, (await wb.api.run('exchange.exportQdc', {})).xml);
+        else saved = await wb.api.bridge.saveFile(`${base}-annotations.jsonld`, (await wb.api.run('exchange.exportAnnotations', {})).json);
+        if (saved) wb.notify('info', `Exported ${EXCHANGE_LABELS[format]}.`);
+      } catch (error) {
+        wb.notify('error', error instanceof Error ? error.message : String(error));
+      }
+    },
+    [wb],
+  );
+  const [exportMenu, setExportMenu] = useState(false);
 
   const recentCodes = wb.recent;
   const handleCommand = useCallback(
@@ -157,9 +205,12 @@ export function App({ api }: { api: Api }) {
       else if (command === 'import') void pickAndImport();
       else if (command === 'export-codebook-csv') void exportCsv('codebook');
       else if (command === 'export-segments-csv') void exportCsv('segments');
+      else if (command === 'export-qdpx') void askExchangeExport('qdpx');
+      else if (command === 'export-qdc') void askExchangeExport('qdc');
+      else if (command === 'export-annotations') void askExchangeExport('jsonld');
       else if (command === 'toggle-memos') setMemosOpen((open) => !open);
     },
-    [history, pickAndImport, exportCsv],
+    [history, pickAndImport, exportCsv, askExchangeExport],
   );
 
   useEffect(() => wb.api.bridge.onMenuCommand(handleCommand), [wb.api, handleCommand]);
@@ -272,6 +323,29 @@ export function App({ api }: { api: Api }) {
               ))}
             </select>
           </label>
+          <div className="export-menu">
+            <button type="button" className="button ghost" aria-haspopup="menu" aria-expanded={exportMenu} onClick={() => setExportMenu((open) => !open)}>
+              Export ▾
+            </button>
+            {exportMenu && (
+              <ul className="export-menu-list" role="menu" onMouseLeave={() => setExportMenu(false)}>
+                {EXPORT_ITEMS.map(([command, label]) => (
+                  <li key={command}>
+                    <button
+                      type="button"
+                      role="menuitem"
+                      onClick={() => {
+                        setExportMenu(false);
+                        handleCommand(command);
+                      }}
+                    >
+                      {label}
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </div>
           <button type="button" className="button ghost" onClick={() => setMemosOpen((open) => !open)} aria-pressed={memosOpen} title="Memos">
             Memos
           </button>
@@ -407,6 +481,14 @@ export function App({ api }: { api: Api }) {
             setPalette(false);
             reader.current?.focus();
           }}
+        />
+      )}
+      {exchangeExport && (
+        <ExportDialog
+          title={`Export ${EXCHANGE_LABELS[exchangeExport.format]}`}
+          warnings={exchangeExport.warnings}
+          onExport={() => void runExchangeExport(exchangeExport.format)}
+          onCancel={() => setExchangeExport(null)}
         />
       )}
       {showCoderPrompt && <CoderPrompt coders={wb.coders} onChoose={chooseCoder} {...(coder ? { onCancel: () => setAskCoder(false) } : {})} />}

@@ -1,4 +1,5 @@
 import type { PickedFile } from '../../app/service/bridge.js';
+import type { ExchangeImportSummary } from '../../app/service/refiViews.js';
 import { ApiError, type Api } from '../api/api.js';
 
 export interface FileOutcome {
@@ -16,7 +17,10 @@ export async function importFiles(api: Api, files: PickedFile[], progress: (outc
   progress([...outcomes]);
   for (const [i, file] of files.entries()) {
     try {
-      if (/\.csv$/i.test(file.name)) {
+      if (/\.(qdpx|qde|qdc)$/i.test(file.name)) {
+        const summary = await api.run('exchange.import', { fileName: file.name, data: file.data });
+        outcomes[i] = { name: file.name, status: 'imported', detail: describeExchangeImport(summary) };
+      } else if (/\.csv$/i.test(file.name)) {
         const result = await api.run('codes.importCsv', { csv: new TextDecoder().decode(file.data) });
         outcomes[i] = { name: file.name, status: 'imported', detail: `codebook: ${result.created} codes added, ${result.updated} changed` };
       } else {
@@ -32,4 +36,18 @@ export async function importFiles(api: Api, files: PickedFile[], progress: (outc
     progress([...outcomes]);
   }
   return outcomes;
+}
+
+/** One line for the import report: what a REFI-QDA file brought, and what it left out. */
+export function describeExchangeImport(summary: ExchangeImportSummary): string {
+  const brought = [
+    `${summary.documents.created} documents`,
+    `${summary.codes.created} codes`,
+    `${summary.codings.created} codings`,
+    `${summary.coders.created} coders`,
+    `${summary.memos.created} memos`,
+  ].join(', ');
+  const matched = summary.documents.matched + summary.codes.matched > 0 ? `; matched ${summary.documents.matched} documents and ${summary.codes.matched} codes already here` : '';
+  const skipped = summary.skipped.length > 0 ? `; skipped: ${summary.skipped.map((group) => `${group.count} ${group.what} (${group.reason})`).join('; ')}` : '';
+  return `${summary.mode}${summary.origin ? ` from ${summary.origin}` : ''}: ${brought}${matched}${skipped}`;
 }

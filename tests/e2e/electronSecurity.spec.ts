@@ -38,7 +38,7 @@ test('the window runs sandboxed and isolated, with only window.gloss exposed', a
       module: typeof page.module,
     };
   });
-  expect(globals).toEqual({ bridge: ['call', 'onMenuCommand', 'pickFilesToImport', 'saveTextFile', 'windowInfo'], require: 'undefined', process: 'undefined', electron: 'undefined', module: 'undefined' });
+  expect(globals).toEqual({ bridge: ['call', 'onMenuCommand', 'pickFilesToImport', 'saveFile', 'windowInfo'], require: 'undefined', process: 'undefined', electron: 'undefined', module: 'undefined' });
 });
 
 test('the page cannot navigate away from the app', async ({ page }) => {

@@ -106,7 +106,8 @@ export class WorkbenchPage {
       { quote, occurrence },
     );
     expect(found, `"${quote}" should be in the reader`).toBe(true);
-    await expect(this.page.getByTestId('selection-info')).toBeVisible();
+    // Wait until the workbench has this selection, not merely a selection.
+    await expect(this.page.getByTestId('selection-info')).toHaveText(`${[...quote].length} characters`);
   }
 
   async codeWithPalette(query: string, choice?: string | RegExp): Promise<void> {
