@@ -11,7 +11,7 @@ import { GlossService } from '../service/service.js';
 import type { ExchangeImportSummary, ExchangeWarning } from '../service/refiViews.js';
 import { writeFileAtomically } from './io.js';
 
-import { readInputFile, type CliOutput } from './commandKit.js';
+import { readInputFile, withProject, type CliOutput } from './commandKit.js';
 
 const EXCHANGE_EXTENSIONS = /\.(qdpx|qde|qdc)$/i;
 
@@ -115,6 +115,35 @@ export async function exportExchange(file: string, what: string, options: Exchan
 }
 
 export function registerExchangeCommands(program: Command, io: CliOutput): void {
+  program
+    .command('merge')
+    .description("bring another coder's work into this project: another Gloss project (*.gloss) or a .qdpx; documents match by content, codes by id then path, coders stay distinct")
+    .argument('<project>', 'the project to merge into')
+    .argument('<other>', 'the other project: OTHER.gloss or OTHER.qdpx')
+    .option('--json', 'print the merge summary as JSON')
+    .action(async (file: string, other: string, options: { json?: boolean }) => {
+      // A .gloss file travels as the .qdpx it exports, so both kinds merge the one same way;
+      // what REFI-QDA cannot carry (code definitions and such) is said first.
+      let data: Uint8Array;
+      if (/\.gloss$/i.test(other)) {
+        if (path.resolve(other) === path.resolve(file)) throw new GlossError('invalid_input', 'A project cannot be merged into itself.');
+        const source = GlossService.open(other);
+        try {
+          const exported = await source.run('exchange.exportQdpx', {});
+          printWarnings(io, 'merge', exported.warnings);
+          data = exported.data;
+        } finally {
+          source.close();
+        }
+      } else {
+        data = readInputFile(other);
+      }
+      await withProject(file, async (service) => {
+        const summary = await service.run('exchange.import', { fileName: `${path.basename(other).replace(/\.gloss$/i, '')}.qdpx`, data });
+        io.out(options.json ? JSON.stringify(summary, null, 2) : formatImportSummary(summary));
+      });
+    });
+
   const exchange = program.command('exchange').description('exchange with other QDA programs (REFI-QDA .qdpx/.qdc, Web Annotations): preview an import, list what a format cannot carry');
 
   exchange
