@@ -14,7 +14,8 @@ export function CooccurrenceView(props: AnalysisProps) {
   const [picked, setPicked] = useState<{ a: number; b: number } | null>(null);
   const input = { scope, ...(coder ? { coder } : {}) };
   const key = JSON.stringify(input);
-  const matrix = useLoad(() => wb.api.run('analysis.cooccurrence', input), [wb.api, wb.project, key]);
+  // Counts only for the whole matrix (the fast query); a picked cell fetches its own pairs.
+  const matrix = useLoad(() => wb.api.run('analysis.cooccurrence', { ...input, withSegments: false }), [wb.api, wb.project, key]);
   const data = matrix.data;
   // Only codes that occur: an empty row and column says nothing.
   const used = useMemo(() => {
@@ -29,7 +30,16 @@ export function CooccurrenceView(props: AnalysisProps) {
   const cells = useMemo(() => new Map((data?.cells ?? []).map((cell) => [`${cell.a}:${cell.b}`, cell])), [data]);
   const max = useMemo(() => Math.max(0, ...(data?.cells ?? []).filter((cell) => cell.a !== cell.b).map((cell) => cell.count)), [data]);
   const pickedCell = picked ? cells.get(`${Math.min(picked.a, picked.b)}:${Math.max(picked.a, picked.b)}`) : undefined;
-  const pairs = pickedCell?.pairs ?? [];
+  const pickedKey = picked && pickedCell ? `${picked.a}:${picked.b}` : '';
+  const cellPairs = useLoad(async (): Promise<[string, string][]> => {
+    const a = picked ? data?.columns[picked.a] : undefined;
+    const b = picked ? data?.columns[picked.b] : undefined;
+    if (!pickedCell || !a || !b) return [];
+    const pair = await wb.api.run('analysis.cooccurrence', { ...input, codes: a.codeId === b.codeId ? [a.codeId] : [a.codeId, b.codeId], withSegments: true });
+    const wanted = a.codeId === b.codeId ? [0, 0] : [0, 1];
+    return pair.cells.find((cell) => cell.a === wanted[0] && cell.b === wanted[1])?.pairs ?? [];
+  }, [wb.api, data, pickedKey]);
+  const pairs = cellPairs.data ?? [];
   const ids = [...new Set(pairs.flat())];
   const segments = useLoad(async () => (ids.length > 0 ? (await wb.api.run('retrieval.segments', { ids })).segments : []), [wb.api, ids.join(',')]);
   const byId = new Map<string, RetrievedSegment>((segments.data ?? []).map((s) => [s.id, s]));

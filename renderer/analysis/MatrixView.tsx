@@ -27,13 +27,21 @@ export function MatrixView(props: AnalysisProps) {
   const attributes = useLoad(() => wb.api.run('attributes.list', {}), [wb.api, wb.project]);
   const input = { ...(rows !== 'document' ? { rows } : {}), includeSubcodes: subcodes, ...(coder ? { coder } : {}) };
   const key = JSON.stringify(input);
-  const matrix = useLoad(() => wb.api.run('analysis.matrix', input), [wb.api, wb.project, key]);
+  // The whole matrix comes without segment lists (the fast query); a picked cell fetches its own.
+  const matrix = useLoad(() => wb.api.run('analysis.matrix', { ...input, withSegments: false }), [wb.api, wb.project, key]);
 
   const cells = useMemo(() => new Map((matrix.data?.cells ?? []).map((cell) => [`${cell.row}:${cell.column}`, cell])), [matrix.data]);
   const max = useMemo(() => Math.max(0, ...(matrix.data?.cells ?? []).map((cell) => valueOf(cell, measure) ?? 0)), [matrix.data, measure]);
   const pickedCell = picked ? cells.get(`${picked.row}:${picked.column}`) : undefined;
-  const ids = pickedCell?.segmentIds ?? [];
-  const segments = useLoad(async () => (ids.length > 0 ? (await wb.api.run('retrieval.segments', { ids })).segments : []), [wb.api, ids.join(',')]);
+  const pickedKey = picked && pickedCell ? `${picked.row}:${picked.column}` : '';
+  const segments = useLoad(async () => {
+    const row = picked ? matrix.data?.rows[picked.row] : undefined;
+    const column = picked ? matrix.data?.columns[picked.column] : undefined;
+    if (!pickedCell || !row || !column || row.documentIds.length === 0) return [];
+    const cell = await wb.api.run('analysis.matrix', { ...input, codes: [column.codeId], documents: row.documentIds, withSegments: true });
+    const ids = cell.cells.flatMap((one) => one.segmentIds);
+    return ids.length > 0 ? (await wb.api.run('retrieval.segments', { ids })).segments : [];
+  }, [wb.api, matrix.data, pickedKey]);
 
   const exportCsv = async (): Promise<void> => {
     const { csv } = await wb.api.run('analysis.matrixCsv', { ...input, measure });
@@ -155,7 +163,7 @@ export function MatrixView(props: AnalysisProps) {
               <strong>
                 {data.rows[picked.row]?.label} × {data.columns[picked.column]?.code}
               </strong>
-              <span className="muted small">{ids.length} segments</span>
+              <span className="muted small">{pickedCell?.count ?? 0} segments</span>
               <button type="button" className="link" aria-label="Close" onClick={() => setPicked(null)}>
                 ×
               </button>
