@@ -26,7 +26,7 @@ export function listSegmentViews(context: Context, input: Input<'codings.list'>)
   return listSegments(context.db, filter).map((row) => toSegment(row, paths));
 }
 
-function toSegment(row: SegmentRow, paths: Map<number, string>): Segment {
+export function toSegment(row: SegmentRow, paths: Map<number, string>): Segment {
   return {
     id: row.uuid,
     documentId: row.document_uuid,

@@ -11,6 +11,7 @@ import { listCodes } from '../store/codeQueries.js';
 import { listSegments, type SegmentFilter, type SegmentRow } from '../store/codingQueries.js';
 import { documentTextAndBlocks } from '../store/searchQueries.js';
 import { selectDocuments } from './attributes.js';
+import { toSegment } from './codings.js';
 import { codePathStrings, withDescendants } from './codeTree.js';
 import type { Context } from './context.js';
 import type { Handlers } from './handlers.js';
@@ -50,20 +51,9 @@ export function retrieveSegments(context: Context, input: RetrievalInput): Retri
       texts.set(row.document_id, doc);
     }
     const sentence = widenToUnit(doc.index, doc.blocks, row.start, row.end, 'sentence');
-    const slice = (from: number, to: number): string => doc.index.text.slice(doc.index.toUtf16(from), doc.index.toUtf16(to)).replace(/\s+/g, ' ');
+    const slice = (from: number, to: number): string => doc.index.slice(from, to).replace(/\s+/g, ' ');
     return {
-      id: row.uuid,
-      documentId: row.document_uuid,
-      documentTitle: row.document_title,
-      codeId: row.code_uuid,
-      code: paths.get(row.code_id)!,
-      coder: row.coder_name,
-      start: row.start,
-      end: row.end,
-      text: row.quote,
-      memo: row.memo,
-      createdAt: row.created_at,
-      updatedAt: row.updated_at,
+      ...toSegment(row, paths),
       before: slice(Math.min(sentence.start, row.start), row.start).trimStart(),
       after: slice(row.end, Math.max(sentence.end, row.end)).trimEnd(),
     };

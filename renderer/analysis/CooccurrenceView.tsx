@@ -3,7 +3,7 @@
  * symmetric heatmap; a click on a cell lists the co-occurring pairs. CSV export.
  */
 import { useMemo, useState } from 'react';
-import { CodeLabel, Swatch, saveCsv, useLoad, type AnalysisProps, type RetrievedSegment } from './common.js';
+import { type AnalysisProps, CodeLabel, CoderSelect, type RetrievedSegment, saveCsv, Swatch, useLoad } from './common.js';
 import { fileSlug, heatStyle } from './heat.js';
 import { SegmentList } from './SegmentList.js';
 
@@ -59,17 +59,7 @@ export function CooccurrenceView(props: AnalysisProps) {
             </button>
           ))}
         </div>
-        <label className="field-inline">
-          <span>Coder</span>
-          <select aria-label="Co-occurrence coder" value={coder} onChange={(event) => setCoder(event.target.value)}>
-            <option value="">all</option>
-            {wb.coders.map((c) => (
-              <option key={c.id} value={c.name}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <CoderSelect coders={wb.coders} value={coder} onChange={setCoder} label="Co-occurrence coder" />
         <span className="muted small">Diagonal: each code’s segments. Off it: {scope === 'overlap' ? 'pairs of overlapping segments' : 'paragraphs both codes touch'}.</span>
         <span className="toolbar-spacer" />
         <button type="button" className="button small" onClick={() => void exportCsv()} disabled={!data}>

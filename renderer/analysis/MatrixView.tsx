@@ -4,7 +4,7 @@
  */
 import { useMemo, useState } from 'react';
 import type { Output } from '../../app/service/contract.js';
-import { CodeLabel, Swatch, saveCsv, useLoad, type AnalysisProps } from './common.js';
+import { type AnalysisProps, CodeLabel, CoderSelect, saveCsv, Swatch, useLoad } from './common.js';
 import { fileSlug, formatMeasure, heatStyle, MEASURE_LABELS, type Measure } from './heat.js';
 import { SegmentList } from './SegmentList.js';
 
@@ -79,17 +79,7 @@ export function MatrixView(props: AnalysisProps) {
           <input type="checkbox" checked={hideEmpty} onChange={(event) => setHideEmpty(event.target.checked)} />
           <span>hide uncoded codes</span>
         </label>
-        <label className="field-inline">
-          <span>Coder</span>
-          <select aria-label="Matrix coder" value={coder} onChange={(event) => setCoder(event.target.value)}>
-            <option value="">all</option>
-            {wb.coders.map((c) => (
-              <option key={c.id} value={c.name}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <CoderSelect coders={wb.coders} value={coder} onChange={setCoder} label="Matrix coder" />
         <span className="toolbar-spacer" />
         <button type="button" className="button small" onClick={() => void exportCsv()} disabled={!data}>
           Export CSV

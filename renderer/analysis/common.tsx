@@ -64,6 +64,23 @@ export async function saveCsv(props: AnalysisProps, name: string, csv: string): 
 }
 
 /** A code path with its parents muted: "Russian policy/" in grey, "balancing" in ink. */
+/** One coder or all: the filter every analysis view offers. */
+export function CoderSelect({ coders, value, onChange, label }: { coders: Workbench['coders']; value: string; onChange(name: string): void; label: string }) {
+  return (
+    <label className="field-inline">
+      <span>Coder</span>
+      <select aria-label={label} value={value} onChange={(event) => onChange(event.target.value)}>
+        <option value="">all</option>
+        {coders.map((c) => (
+          <option key={c.id} value={c.name}>
+            {c.name}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
 export function CodeLabel({ path }: { path: string }) {
   const cut = path.lastIndexOf('/');
   if (cut < 0) return <span>{path}</span>;
