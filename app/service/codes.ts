@@ -152,10 +152,8 @@ export const codeHandlers = {
 
   'codes.recent': (context, input) => {
     const coderId = input.coder === undefined ? undefined : findCoderByName(context.db, input.coder)?.id;
-    const ids = recentCodeIds(context.db, input.limit ?? 9, coderId);
-    const views = new Map(listCodeViews(context).map((view) => [view.id, view]));
-    const uuids = new Map(listCodes(context.db).map((row) => [row.id, row.uuid]));
-    return ids.map((id) => views.get(uuids.get(id)!)!);
+    // At most nine codes: view each one, rather than the whole codebook with its counts.
+    return recentCodeIds(context.db, input.limit ?? 9, coderId).map((id) => codeView(context, getCodeRow(context.db, id).uuid));
   },
 
   'codes.importCsv': (context, input) =>

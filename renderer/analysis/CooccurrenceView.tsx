@@ -3,7 +3,7 @@
  * symmetric heatmap; a click on a cell lists the co-occurring pairs. CSV export.
  */
 import { useMemo, useState } from 'react';
-import { type AnalysisProps, CodeLabel, CoderSelect, type RetrievedSegment, saveCsv, Swatch, useLoad } from './common.js';
+import { type AnalysisProps, CodeColumnHeads, CoderSelect, type RetrievedSegment, saveCsv, Swatch, useLoad } from './common.js';
 import { fileSlug, heatStyle } from './heat.js';
 import { SegmentList } from './SegmentList.js';
 
@@ -77,14 +77,7 @@ export function CooccurrenceView(props: AnalysisProps) {
                   <th className="corner" scope="col">
                     Code
                   </th>
-                  {used.map(({ column }) => (
-                    <th key={column.codeId} scope="col" className="col-head" title={column.code}>
-                      <span className="col-label">
-                        <Swatch color={column.color} />
-                        <CodeLabel path={column.code} />
-                      </span>
-                    </th>
-                  ))}
+                  <CodeColumnHeads columns={used.map(({ column }) => column)} />
                 </tr>
               </thead>
               <tbody>

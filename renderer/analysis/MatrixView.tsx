@@ -4,7 +4,7 @@
  */
 import { useMemo, useState } from 'react';
 import type { Output } from '../../app/service/contract.js';
-import { type AnalysisProps, CodeLabel, CoderSelect, saveCsv, Swatch, useLoad } from './common.js';
+import { type AnalysisProps, CodeColumnHeads, CoderSelect, saveCsv, useLoad } from './common.js';
 import { fileSlug, formatMeasure, heatStyle, MEASURE_LABELS, type Measure } from './heat.js';
 import { SegmentList } from './SegmentList.js';
 
@@ -97,14 +97,7 @@ export function MatrixView(props: AnalysisProps) {
                     {rows === 'document' ? 'Document' : rows}
                     <span className="muted small"> · {MEASURE_LABELS[measure].toLowerCase()}</span>
                   </th>
-                  {shown.map(({ column }) => (
-                    <th key={column.codeId} scope="col" className="col-head" title={column.code}>
-                      <span className="col-label">
-                        <Swatch color={column.color} />
-                        <CodeLabel path={column.code} />
-                      </span>
-                    </th>
-                  ))}
+                  <CodeColumnHeads columns={shown.map(({ column }) => column)} />
                 </tr>
               </thead>
               <tbody>

@@ -81,6 +81,22 @@ export function CoderSelect({ coders, value, onChange, label }: { coders: Workbe
   );
 }
 
+/** The column heads of a code-by-something heatmap: swatch and path, set vertically. */
+export function CodeColumnHeads({ columns }: { columns: readonly { codeId: string; code: string; color: string }[] }) {
+  return (
+    <>
+      {columns.map((column) => (
+        <th key={column.codeId} scope="col" className="col-head" title={column.code}>
+          <span className="col-label">
+            <Swatch color={column.color} />
+            <CodeLabel path={column.code} />
+          </span>
+        </th>
+      ))}
+    </>
+  );
+}
+
 export function CodeLabel({ path }: { path: string }) {
   const cut = path.lastIndexOf('/');
   if (cut < 0) return <span>{path}</span>;
