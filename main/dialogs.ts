@@ -45,7 +45,7 @@ export async function chooseFilesToImport(parent: BrowserWindow | undefined): Pr
     buttonLabel: 'Import',
     properties: ['openFile', 'multiSelections'],
     filters: [
-      { name: 'Documents (txt, md, html, docx, pdf), codebooks (csv, qdc), projects (qdpx)', extensions: [...IMPORT_EXTENSIONS] },
+      { name: 'Documents (txt, md, html, docx, pdf), codebooks (csv, qdc), projects (qdpx, gloss)', extensions: [...IMPORT_EXTENSIONS] },
       { name: 'All files', extensions: ['*'] },
     ],
   });

@@ -7,7 +7,7 @@ import type { PickedFile } from '../app/service/bridge.js';
 /** Matches the browser host's upload limit: anything bigger is refused before it is read. */
 export const MAX_IMPORT_BYTES = 400 * 1024 * 1024;
 
-export const IMPORT_EXTENSIONS = ['txt', 'md', 'markdown', 'html', 'htm', 'docx', 'pdf', 'csv', 'qdpx', 'qde', 'qdc'] as const;
+export const IMPORT_EXTENSIONS = ['txt', 'md', 'markdown', 'html', 'htm', 'docx', 'pdf', 'csv', 'qdpx', 'qde', 'qdc', 'gloss'] as const;
 
 export function readPickedFiles(files: readonly string[], maxBytes = MAX_IMPORT_BYTES): PickedFile[] {
   return files.map((file) => {

@@ -2,29 +2,11 @@
  * `gloss agreement` and `gloss disagreements`: inter-coder agreement per code and overall, and
  * every place where the coders differ (Team review). Thin doors onto the service.
  */
-import { InvalidArgumentError, Option, type Command } from 'commander';
+import type { Command } from 'commander';
 import type { Statistic } from '../domain/agreement/statistic.js';
-import { GlossError } from '../domain/errors.js';
 import type { AgreementResult, CharacterAgreement, DisagreementsResult, SegmentAgreement } from '../service/agreementViews.js';
-
-import { collect, withProject, type CliOutput } from './commandKit.js';
-
-/** "Ani,Ben" → ["Ani", "Ben"]; at least two distinct names. */
-export function parseCoders(text: string): string[] {
-  const names = text.split(',').map((name) => name.trim()).filter((name) => name.length > 0);
-  if (names.length < 2) {
-    throw new GlossError('invalid_input', `Name at least two coders to compare, separated by commas: --coders Ani,Ben (got "${text}"). \`gloss coders PROJECT\` lists them.`);
-  }
-  return names;
-}
-
-function parseOverlap(value: string): number {
-  const share = Number(value);
-  if (value.trim() === '' || !Number.isFinite(share)) throw new InvalidArgumentError('must be a number more than 0 and at most 1, e.g. 0.8.');
-  if (share > 1 && share <= 100) throw new InvalidArgumentError(`must be a share from 0 to 1: write ${share / 100} for ${share}%.`);
-  if (!(share > 0 && share <= 1)) throw new InvalidArgumentError('must be more than 0 and at most 1, e.g. 0.8.');
-  return share;
-}
+import { addMeasureOptions, addScopeOptions, measureInput, scopeInput, type MeasureOptions, type ScopeOptions } from './coderScope.js';
+import { withProject, type CliOutput } from './commandKit.js';
 
 function isStatistic(value: unknown): value is Statistic {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
@@ -172,29 +154,8 @@ function formatDisagreements(result: DisagreementsResult): string {
   return lines.join('\n');
 }
 
-interface ScopeOptions {
-  coders: string;
-  code: string[];
-  doc: string[];
-}
-
-function scopeInput(options: ScopeOptions): { coders: string[]; codes?: string[]; documents?: string[] } {
-  return {
-    coders: parseCoders(options.coders),
-    ...(options.code.length > 0 ? { codes: options.code } : {}),
-    ...(options.doc.length > 0 ? { documents: options.doc } : {}),
-  };
-}
-
-function addScopeOptions(command: Command): Command {
-  return command
-    .requiredOption('--coders <names>', 'the coders to compare, separated by commas: Ani,Ben[,Cem…]')
-    .option('--code <path>', 'only this code (path or id); repeat for several (default: every code the coders used)', collect, [])
-    .option('--doc <id|title>', 'only this document; repeat for several (default: the documents every chosen coder coded in)', collect, []);
-}
-
 export function registerAgreementCommands(program: Command, io: CliOutput): void {
-  addScopeOptions(
+  addMeasureOptions(
     program
       .command('agreement')
       .description(
@@ -202,19 +163,9 @@ export function registerAgreementCommands(program: Command, io: CliOutput): void
       )
       .argument('<project>', 'the project file'),
   )
-    .addOption(new Option('--unit <unit>', 'char: every character is a unit; segment: segments match by overlap').choices(['char', 'segment']).default('char'))
-    .option('--overlap <share>', 'segment level: the share two segments must overlap by, intersection / union (default 0.8)', parseOverlap)
-    .option('--include-uncoded', 'character level: also count the text no chosen coder coded with the code (it swamps the figures)')
     .option('--json', 'print JSON: each figure a number, or null with a "<name>Reason" beside it')
-    .action(async (file: string, options: ScopeOptions & { unit: 'char' | 'segment'; overlap?: number; includeUncoded?: boolean; json?: boolean }) => {
-      if (options.overlap !== undefined && options.unit !== 'segment') throw new GlossError('invalid_input', '--overlap applies to --unit segment; add --unit segment, or leave --overlap out.');
-      if (options.includeUncoded && options.unit === 'segment') throw new GlossError('invalid_input', '--include-uncoded applies to the character level; leave it out with --unit segment.');
-      const input = {
-        ...scopeInput(options),
-        unit: options.unit,
-        ...(options.overlap !== undefined ? { overlap: options.overlap } : {}),
-        ...(options.unit === 'char' ? { includeUncoded: options.includeUncoded ?? false } : {}),
-      };
+    .action(async (file: string, options: MeasureOptions & { json?: boolean }) => {
+      const input = measureInput(options);
       const result = await withProject(file, (service) => service.run('agreement.compute', input));
       if (options.json) io.out(JSON.stringify(agreementJson(result), null, 2));
       else io.out(result.unit === 'char' ? formatCharacters(result) : formatSegments(result));

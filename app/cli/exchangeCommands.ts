@@ -122,24 +122,9 @@ export function registerExchangeCommands(program: Command, io: CliOutput): void 
     .argument('<other>', 'the other project: OTHER.gloss or OTHER.qdpx')
     .option('--json', 'print the merge summary as JSON')
     .action(async (file: string, other: string, options: { json?: boolean }) => {
-      // A .gloss file travels as the .qdpx it exports, so both kinds merge the one same way;
-      // what REFI-QDA cannot carry (code definitions and such) is said first.
-      let data: Uint8Array;
-      if (/\.gloss$/i.test(other)) {
-        if (path.resolve(other) === path.resolve(file)) throw new GlossError('invalid_input', 'A project cannot be merged into itself.');
-        const source = GlossService.open(other);
-        try {
-          const exported = await source.run('exchange.exportQdpx', {});
-          printWarnings(io, 'merge', exported.warnings);
-          data = exported.data;
-        } finally {
-          source.close();
-        }
-      } else {
-        data = readInputFile(other);
-      }
+      const data = readInputFile(other);
       await withProject(file, async (service) => {
-        const summary = await service.run('exchange.import', { fileName: `${path.basename(other).replace(/\.gloss$/i, '')}.qdpx`, data });
+        const summary = await service.run('exchange.mergeProject', { fileName: path.basename(other), data });
         io.out(options.json ? JSON.stringify(summary, null, 2) : formatImportSummary(summary));
       });
     });

@@ -7,6 +7,8 @@ import { openSession } from '../host/session.js';
 import { registerAgreementCommands } from './agreementCommands.js';
 import { registerAnalysisCommands } from './analysisCommands.js';
 import { exportExchange, importExchangeFile, isExchangeFile, registerExchangeCommands } from './exchangeCommands.js';
+import { registerReportCommands } from './reportCommands.js';
+import { registerReviewCommands } from './reviewCommands.js';
 import { formatCodeTree, formatDocumentLine, formatDocumentTable, formatSegments } from './format.js';
 import { defaultCoderName, writeFileAtomically } from './io.js';
 import { type CliOutput, json, parseOffset, parsePositive, readInputFile, withProject } from './commandKit.js';
@@ -316,6 +318,8 @@ export function buildProgram(io: CliOutput): Command {
   registerAnalysisCommands(program, io);
   registerExchangeCommands(program, io);
   registerAgreementCommands(program, io);
+  registerReviewCommands(program, io);
+  registerReportCommands(program, io);
 
   return program;
 }

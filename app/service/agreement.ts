@@ -39,7 +39,7 @@ import { resolveCode, resolveDocument } from './resolve.js';
 
 export const DEFAULT_SEGMENT_OVERLAP = 0.8;
 
-interface Scope {
+export interface Scope {
   coders: CoderRow[];
   documents: AgreementDocumentRow[];
   skipped: SkippedDocumentView[];
@@ -67,7 +67,8 @@ function resolveCoders(db: Db, names: readonly string[]): CoderRow[] {
   return rows;
 }
 
-function resolveScope(db: Db, input: Input<'agreement.disagreements'>): Scope {
+/** The coders, documents and codes an agreement or review covers (see the file's comment). */
+export function resolveScope(db: Db, input: Input<'agreement.disagreements'>): Scope {
   const coders = resolveCoders(db, input.coders);
   const coderIds = coders.map((coder) => coder.id);
   const codeRows = listCodes(db);
@@ -147,7 +148,7 @@ function reportedCodes(scope: Scope, segments: CodeSegments): CodeRow[] {
   return [...segments.keys()].sort(scope.byPath).map((id) => scope.codes.get(id)!);
 }
 
-function scopeView(scope: Scope): Pick<CharacterAgreement, 'coders' | 'documents' | 'skippedDocuments' | 'notes'> {
+export function scopeView(scope: Scope): Pick<CharacterAgreement, 'coders' | 'documents' | 'skippedDocuments' | 'notes'> {
   return {
     coders: scope.coders.map((coder) => coder.name),
     documents: scope.documents.map((document) => ({ id: document.uuid, title: document.title, characters: document.length })),
@@ -300,17 +301,19 @@ function segmentAgreement(db: Db, scope: Scope, overlap: number): SegmentAgreeme
 // -------------------------------------------------------------------------------------------
 // Disagreements
 
-interface SpanRef {
+/** A compared coder's segment as places carry it: the coding's row id and uuid. */
+export interface SpanRef {
   id: number;
   uuid: string;
 }
 
-function disagreements(db: Db, scope: Scope): DisagreementsResult {
+/** The compared coders' segments in the given documents, per document id, in one read. */
+export function spansByDocument(db: Db, scope: Scope, documents: readonly AgreementDocumentRow[]): Map<number, CodedSpan<SpanRef>[]> {
   const coderIndex = new Map(scope.coders.map((coder, i) => [coder.id, i]));
   const rows = disagreementSpans(db, {
     coderIds: scope.coders.map((coder) => coder.id),
     ...(scope.namedCodes ? { codeIds: scope.namedCodes.map((code) => code.id) } : {}),
-    documentIds: scope.documents.map((document) => document.id),
+    documentIds: documents.map((document) => document.id),
   });
   const byDocument = new Map<number, CodedSpan<SpanRef>[]>();
   for (const [id, uuid, documentId, code, coder, start, end] of rows) {
@@ -319,6 +322,11 @@ function disagreements(db: Db, scope: Scope): DisagreementsResult {
     if (list) list.push(span);
     else byDocument.set(documentId, [span]);
   }
+  return byDocument;
+}
+
+function disagreements(db: Db, scope: Scope): DisagreementsResult {
+  const byDocument = spansByDocument(db, scope, scope.documents);
   const places = scope.documents.flatMap((document) => findDisagreements(byDocument.get(document.id) ?? [], scope.coders.length).map((place) => ({ document, place })));
   const quotes = codingQuotes(db, places.flatMap(({ place }) => place.spans.map((span) => span.ref.id)));
   const counts: Record<DisagreementKind, number> = { 'one-coded': 0, 'different-codes': 0, 'different-boundaries': 0 };

@@ -7,6 +7,8 @@ import { retrievalInput, type RetrievalResult } from './retrievalInputs.js';
 import { z } from 'zod';
 import { agreementInput, disagreementsInput } from './agreementInputs.js';
 import type { AgreementResult, DisagreementsResult } from './agreementViews.js';
+import { reviewAgreeAllInput, reviewCommentInput, reviewDecideInput, reviewLogInput, reviewQueueInput } from './reviewInputs.js';
+import type { AgreeAllResult, DecisionView, ReviewCommentView, ReviewPlaceView, ReviewQueue, ReviewSettings } from './reviewViews.js';
 import type { ErrorInfo } from '../domain/errors.js';
 import type {
   CodebookImportResult,
@@ -55,6 +57,8 @@ import type {
 const reference = z.string().trim().min(1);
 const offset = z.number().int().nonnegative();
 const optionalText = z.string().max(100_000).optional();
+/** A file the user picked: its name (for its kind) and its bytes. */
+const fileBytes = z.object({ fileName: z.string().min(1), data: z.custom<Uint8Array>((value) => value instanceof Uint8Array, 'expected the file\'s bytes') });
 
 const segmentFilter = z.object({
   code: reference.optional(),
@@ -75,10 +79,7 @@ export const operations = {
   'project.info': { kind: 'query', input: z.object({}) },
   'project.rename': { kind: 'mutation', input: z.object({ name: z.string().trim().min(1).max(500) }) },
 
-  'documents.import': {
-    kind: 'mutation',
-    input: z.object({ fileName: z.string().min(1), data: z.custom<Uint8Array>((value) => value instanceof Uint8Array, 'expected the file\'s bytes') }),
-  },
+  'documents.import': { kind: 'mutation', input: fileBytes },
   'documents.list': { kind: 'query', input: z.object({}) },
   'documents.get': { kind: 'query', input: z.object({ document: reference }) },
   'documents.rename': { kind: 'mutation', input: z.object({ document: reference, title: z.string().trim().min(1).max(500) }) },
@@ -191,15 +192,9 @@ export const operations = {
   /** Every coding as a W3C Web Annotation (JSON-LD). */
   'exchange.exportAnnotations': { kind: 'query', input: z.object({}) },
   /** What importing a .qdpx / .qde / .qdc would bring and skip; writes nothing. */
-  'exchange.previewImport': {
-    kind: 'query',
-    input: z.object({ fileName: z.string().min(1), data: z.custom<Uint8Array>((value) => value instanceof Uint8Array, 'expected the file\'s bytes') }),
-  },
+  'exchange.previewImport': { kind: 'query', input: fileBytes },
   /** Import a .qdpx / .qde / .qdc: a new project when this one is empty, else a merge. One undoable step. */
-  'exchange.import': {
-    kind: 'mutation',
-    input: z.object({ fileName: z.string().min(1), data: z.custom<Uint8Array>((value) => value instanceof Uint8Array, 'expected the file\'s bytes') }),
-  },
+  'exchange.import': { kind: 'mutation', input: fileBytes },
   // Retrieval
   /** Coded segments a filter selects, each with its surrounding sentence. */
   'retrieval.segments': { kind: 'query', input: retrievalInput },
@@ -210,6 +205,26 @@ export const operations = {
   'agreement.compute': { kind: 'query', input: agreementInput },
   /** Every place the coders differ: one coded and another not, different codes, different boundaries. */
   'agreement.disagreements': { kind: 'query', input: disagreementsInput },
+  /** Merge another coder's copy: a Gloss project file (.gloss) or a .qdpx, as one undoable step. */
+  'exchange.mergeProject': { kind: 'mutation', input: fileBytes },
+  // Team review (disagreement review and consensus)
+  'review.settings': { kind: 'query', input: z.object({}) },
+  /** Blind coding on or off (off opens every coder's codings for review). */
+  'review.setBlind': { kind: 'mutation', input: z.object({ blind: z.boolean() }) },
+  /** Every place where the compared coders' codings meet, with its review status. */
+  'review.queue': { kind: 'query', input: reviewQueueInput },
+  /** Decide one place: agree, accept a coder's version, merge, adjust, reject, or mark for discussion. */
+  'review.decide': { kind: 'mutation', input: reviewDecideInput },
+  /** Accept every undecided place where the coders agree into the consensus. */
+  'review.agreeAll': { kind: 'mutation', input: reviewAgreeAllInput },
+  'review.comment': { kind: 'mutation', input: reviewCommentInput },
+  /** The decision log, oldest first. */
+  'review.log': { kind: 'query', input: reviewLogInput },
+  'review.logCsv': { kind: 'query', input: reviewLogInput },
+  /** The agreement tables (per code and overall) as CSV, undefined values with their reasons. */
+  'review.agreementCsv': { kind: 'query', input: agreementInput },
+  /** A printable HTML report: scope, agreement tables, review progress and the decision log. */
+  'review.report': { kind: 'query', input: agreementInput },
 } as const satisfies Record<string, { kind: 'query' | 'mutation' | 'history'; input: z.ZodType }>;
 
 export interface Outputs {
@@ -273,6 +288,18 @@ export interface Outputs {
   // Team review (agreement)
   'agreement.compute': AgreementResult;
   'agreement.disagreements': DisagreementsResult;
+  'exchange.mergeProject': ExchangeImportSummary;
+  // Team review (disagreement review and consensus)
+  'review.settings': ReviewSettings;
+  'review.setBlind': ReviewSettings;
+  'review.queue': ReviewQueue;
+  'review.decide': ReviewPlaceView;
+  'review.agreeAll': AgreeAllResult;
+  'review.comment': ReviewCommentView;
+  'review.log': DecisionView[];
+  'review.logCsv': { csv: string };
+  'review.agreementCsv': { csv: string };
+  'review.report': { html: string };
 }
 
 export type OperationName = keyof typeof operations;

@@ -8,6 +8,7 @@ import { codingIdsOfDocument } from '../store/codingQueries.js';
 import { attributeValueIdsOfDocument, documentTitleTaken, getDocumentListRow, findDocumentBySha, listDocuments, type DocumentListRow } from '../store/documentQueries.js';
 import { memoIdsOn } from '../store/memoQueries.js';
 import type { Recorder } from '../store/recorder.js';
+import { reviewRowsOfDocument } from '../store/reviewQueries.js';
 import type { Context } from './context.js';
 import type { Handlers } from './handlers.js';
 import { resolveDocument } from './resolve.js';
@@ -91,6 +92,11 @@ export const documentHandlers = {
     context.mutate('documents.delete', (recorder) => {
       const row = resolveDocument(context.db, input.document);
       const codingIds = codingIdsOfDocument(context.db, row.id);
+      // The review of the document goes with it: its decisions (with their coding links) and comments.
+      const review = reviewRowsOfDocument(context.db, row.id);
+      for (const id of review.links) recorder.delete('review_decision_codings', id);
+      for (const id of review.decisions) recorder.delete('review_decisions', id);
+      for (const id of review.comments) recorder.delete('review_comments', id);
       for (const codingId of codingIds) {
         for (const memoId of memoIdsOn(context.db, 'coding_id', codingId)) recorder.delete('memos', memoId);
         recorder.delete('codings', codingId);

@@ -9,6 +9,7 @@ import { widenToUnit } from '../domain/textUnits.js';
 import { writeCsv } from '../formats/csvTable.js';
 import { listCodes } from '../store/codeQueries.js';
 import { listSegments, type SegmentFilter, type SegmentRow } from '../store/codingQueries.js';
+import { reviewStatuses } from '../store/reviewQueries.js';
 import { documentTextAndBlocks } from '../store/searchQueries.js';
 import { selectDocuments } from './attributes.js';
 import { toSegment } from './codings.js';
@@ -17,10 +18,12 @@ import type { Context } from './context.js';
 import type { Handlers } from './handlers.js';
 import { resolveCode, resolveCoder } from './resolve.js';
 import type { RetrievalInput, RetrievalResult, RetrievedSegment } from './retrievalInputs.js';
+import type { ReviewStatus } from './reviewViews.js';
 
 export const DEFAULT_RETRIEVAL_LIMIT = 2_000;
 
-function selectRows(context: Context, input: RetrievalInput): SegmentRow[] {
+/** The rows the filter selects, each with its review status (the newest decision on it, else unreviewed). */
+function selectRows(context: Context, input: RetrievalInput): { rows: SegmentRow[]; statusOf: (row: SegmentRow) => ReviewStatus } {
   const db = context.db;
   const codes = listCodes(db);
   const filter: SegmentFilter = {};
@@ -35,11 +38,17 @@ function selectRows(context: Context, input: RetrievalInput): SegmentRow[] {
   if (documents) rows = rows.filter((row) => documents.has(row.document_id));
   if (coders) rows = rows.filter((row) => coders.has(row.coder_id));
   if (ids) rows = rows.filter((row) => ids.has(row.uuid));
-  return rows;
+  const statuses = reviewStatuses(db) as Map<string, ReviewStatus>;
+  const statusOf = (row: SegmentRow): ReviewStatus => statuses.get(row.uuid) ?? 'unreviewed';
+  if (input.status) {
+    const wanted = new Set(input.status);
+    rows = rows.filter((row) => wanted.has(statusOf(row)));
+  }
+  return { rows, statusOf };
 }
 
 export function retrieveSegments(context: Context, input: RetrievalInput): RetrievalResult {
-  const rows = selectRows(context, input);
+  const { rows, statusOf } = selectRows(context, input);
   const limit = input.limit ?? DEFAULT_RETRIEVAL_LIMIT;
   const paths = codePathStrings(listCodes(context.db));
   const texts = new Map<number, { index: CodePointIndex; blocks: Block[] }>();
@@ -56,6 +65,7 @@ export function retrieveSegments(context: Context, input: RetrievalInput): Retri
       ...toSegment(row, paths),
       before: slice(Math.min(sentence.start, row.start), row.start).trimStart(),
       after: slice(row.end, Math.max(sentence.end, row.end)).trimEnd(),
+      status: statusOf(row),
     };
   });
   return { segments, total: rows.length, truncated: rows.length > segments.length };

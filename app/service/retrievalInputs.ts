@@ -4,6 +4,8 @@
  */
 import { z } from 'zod';
 import { attributeCondition } from './analysisInputs.js';
+import { reviewStatus, REVIEW_STATUSES } from './reviewInputs.js';
+import type { ReviewStatus } from './reviewViews.js';
 import type { Segment } from './views.js';
 
 const reference = z.string().trim().min(1);
@@ -19,6 +21,8 @@ export const retrievalInput = z.object({
   coders: z.array(reference).max(1_000).optional(),
   /** Only documents meeting every condition. */
   where: z.array(attributeCondition).max(50).optional(),
+  /** Only segments whose review status is one of these (the newest decision on them; else unreviewed). */
+  status: z.array(reviewStatus).max(REVIEW_STATUSES.length).optional(),
   /** Only these codings (ids), e.g. a matrix cell's. */
   ids: z.array(reference).max(200_000).optional(),
   /** At most this many segments (default 2,000); `total` still counts all. */
@@ -31,6 +35,8 @@ export interface RetrievedSegment extends Segment {
   /** The rest of the sentence(s) around the segment: before it, and after it. */
   before: string;
   after: string;
+  /** The review status: that of the newest review decision on the segment, else 'unreviewed'. */
+  status: ReviewStatus;
 }
 
 export interface RetrievalResult {

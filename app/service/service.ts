@@ -18,6 +18,8 @@ import { memoHandlers } from './memos.js';
 import { projectHandlers } from './project.js';
 import { refiHandlers } from './refi.js';
 import { retrievalHandlers } from './retrieval.js';
+import { reviewHandlers } from './review.js';
+import { reviewReportHandlers } from './reviewReport.js';
 import { searchHandlers } from './search.js';
 
 const handlers: Handlers = {
@@ -35,6 +37,8 @@ const handlers: Handlers = {
   ...attributeHandlers,
   ...refiHandlers,
   ...agreementHandlers,
+  ...reviewHandlers,
+  ...reviewReportHandlers,
 };
 
 function describeZodError(name: string, error: ZodError): string {

@@ -1,3 +1,4 @@
+import type { Statement } from 'better-sqlite3';
 import type { Db } from './projectFile.js';
 
 /**
@@ -14,6 +15,10 @@ export const RECORDED_TABLES = [
   'codes',
   'codings',
   'memos',
+  'review_settings',
+  'review_decisions',
+  'review_decision_codings',
+  'review_comments',
 ] as const;
 export type RecordedTable = (typeof RECORDED_TABLES)[number];
 
@@ -71,8 +76,22 @@ export class Recorder {
   }
 }
 
+/**
+ * Statements by SQL text, per connection: a batch (auto-coding, an import) records thousands of
+ * rows, and preparing each statement anew cost more than running it.
+ */
+const statements = new WeakMap<Db, Map<string, Statement>>();
+
+function prepared(db: Db, sql: string): Statement {
+  let cache = statements.get(db);
+  if (!cache) statements.set(db, (cache = new Map()));
+  let statement = cache.get(sql);
+  if (!statement) cache.set(sql, (statement = db.prepare(sql)));
+  return statement;
+}
+
 function getRow(db: Db, table: RecordedTable, id: number): Row {
-  const row = db.prepare(`SELECT * FROM ${table} WHERE id = ?`).get(id) as Row | undefined;
+  const row = prepared(db, `SELECT * FROM ${table} WHERE id = ?`).get(id) as Row | undefined;
   if (!row) throw new Error(`${table} row ${id} is missing`);
   return row;
 }
@@ -81,17 +100,17 @@ function insertRow(db: Db, table: RecordedTable, values: Record<string, unknown>
   const columns = Object.keys(values);
   assertColumns(columns);
   const sql = `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')}) RETURNING *`;
-  return db.prepare(sql).get(values) as Row;
+  return prepared(db, sql).get(values) as Row;
 }
 
 function updateRow(db: Db, table: RecordedTable, id: number, values: Record<string, unknown>): void {
   const columns = Object.keys(values);
   assertColumns(columns);
-  db.prepare(`UPDATE ${table} SET ${columns.map((c) => `${c} = @${c}`).join(', ')} WHERE id = @__id`).run({ ...values, __id: id });
+  prepared(db, `UPDATE ${table} SET ${columns.map((c) => `${c} = @${c}`).join(', ')} WHERE id = @__id`).run({ ...values, __id: id });
 }
 
 function deleteRow(db: Db, table: RecordedTable, id: number): void {
-  db.prepare(`DELETE FROM ${table} WHERE id = ?`).run(id);
+  prepared(db, `DELETE FROM ${table} WHERE id = ?`).run(id);
 }
 
 /**

@@ -1,5 +1,5 @@
 /**
- * The centre pane's views besides the Reader: tabs, their shortcuts (Alt+Shift+1…8), and the
+ * The centre pane's views besides the Reader: tabs, their shortcuts (Alt+Shift+1…9), and the
  * view that is showing.
  */
 import { useEffect } from 'react';
@@ -12,6 +12,7 @@ import { MatrixView } from './MatrixView.js';
 import { SearchView } from './SearchView.js';
 import { SegmentsView } from './SegmentsView.js';
 import { SideBySideView } from './SideBySideView.js';
+import { ReviewView } from '../review/ReviewView.js';
 
 export const CENTRE_VIEWS = [
   ['reader', 'Reader'],
@@ -22,6 +23,7 @@ export const CENTRE_VIEWS = [
   ['search', 'Search'],
   ['attributes', 'Attributes'],
   ['charts', 'Charts'],
+  ['review', 'Review'],
 ] as const;
 
 export type CentreView = (typeof CENTRE_VIEWS)[number][0];
@@ -32,7 +34,7 @@ export function ViewTabs({ view, onChange }: { view: CentreView; onChange(view: 
     // Alt+Shift+digit: free of Ctrl+K / Ctrl+I / Ctrl+Z, of 1–9 (recent codes) and of the browser's own tab keys.
     const onKey = (event: KeyboardEvent): void => {
       if (!event.altKey || !event.shiftKey || event.ctrlKey || event.metaKey) return;
-      const match = /^Digit([1-8])$/.exec(event.code);
+      const match = /^Digit([1-9])$/.exec(event.code);
       if (!match) return;
       event.preventDefault();
       onChange(CENTRE_VIEWS[Number(match[1]) - 1]![0]);
@@ -67,5 +69,7 @@ export function AnalysisPane({ view, ...props }: AnalysisProps & { view: Exclude
       return <ChartsView {...props} />;
     case 'sidebyside':
       return <SideBySideView {...props} />;
+    case 'review':
+      return <ReviewView {...props} />;
   }
 }

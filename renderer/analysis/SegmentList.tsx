@@ -1,5 +1,9 @@
-/** Coded segments, each in its sentence with the segment in bold: click one to read it in place. */
+/**
+ * Coded segments, each in its sentence with the segment in bold, and its review status once a
+ * review decision has touched it: click one to read it in place.
+ */
 import type { CodeView } from '../../app/service/views.js';
+import { StatusBadge } from '../review/format.js';
 import { Swatch, type RetrievedSegment } from './common.js';
 import { trimLeft, trimRight } from './heat.js';
 
@@ -25,6 +29,7 @@ export function SegmentList({ segments, codes, onJump, hideDocument, label }: Se
               <span className="segment-code">{segment.code}</span>
               {!hideDocument && <span className="segment-doc">{segment.documentTitle}</span>}
               <span className="segment-coder">{segment.coder}</span>
+              {segment.status !== 'unreviewed' && <StatusBadge status={segment.status} />}
             </span>
             <span className="segment-context">
               {trimLeft(segment.before, 220)}

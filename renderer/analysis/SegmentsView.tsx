@@ -1,9 +1,11 @@
 /**
  * Retrieval: the coded segments a filter selects — code (with or without sub-codes), documents,
- * coders and document attributes — with their sentences; CSV of exactly these rows.
+ * coders, review status and document attributes — with their sentences; CSV of exactly these rows.
  */
 import { useState } from 'react';
 import type { Input } from '../../app/service/contract.js';
+import type { ReviewStatus } from '../../app/service/reviewViews.js';
+import { REVIEW_STATUS_LIST, STATUS_LABELS } from '../review/format.js';
 import { CodeSelect, saveCsv, useLoad, type AnalysisProps } from './common.js';
 import { SegmentList } from './SegmentList.js';
 import { fileSlug } from './heat.js';
@@ -18,6 +20,7 @@ export function SegmentsView(props: AnalysisProps) {
   const [documents, setDocuments] = useState<string[]>([]);
   const [coders, setCoders] = useState<string[]>([]);
   const [where, setWhere] = useState<Condition[]>([]);
+  const [statuses, setStatuses] = useState<ReviewStatus[]>([]);
   const attributes = useLoad(() => wb.api.run('attributes.list', {}), [wb.api, wb.project]);
 
   const input: Input<'retrieval.segments'> = {
@@ -25,6 +28,7 @@ export function SegmentsView(props: AnalysisProps) {
     ...(documents.length > 0 ? { documents } : {}),
     ...(coders.length > 0 ? { coders } : {}),
     ...(where.length > 0 ? { where } : {}),
+    ...(statuses.length > 0 ? { status: statuses } : {}),
   };
   const key = JSON.stringify(input);
   const result = useLoad(() => wb.api.run('retrieval.segments', input), [wb.api, wb.project, key]);
@@ -49,6 +53,13 @@ export function SegmentsView(props: AnalysisProps) {
         </label>
         <MultiPick label="Documents" all="All documents" options={wb.documents.map((d) => ({ value: d.id, label: d.title }))} value={documents} onChange={setDocuments} />
         <MultiPick label="Coders" all="All coders" options={wb.coders.map((c) => ({ value: c.name, label: c.name }))} value={coders} onChange={setCoders} />
+        <MultiPick
+          label="Review status"
+          all="Any review status"
+          options={REVIEW_STATUS_LIST().map((status) => ({ value: status, label: STATUS_LABELS[status] }))}
+          value={statuses}
+          onChange={(next) => setStatuses(next as ReviewStatus[])}
+        />
         {attributeNames.length > 0 && (
           <button type="button" className="button small" onClick={() => setWhere([...where, { attribute: attributeNames[0]!.name, op: 'set' }])}>
             + Attribute filter

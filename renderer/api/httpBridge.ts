@@ -26,7 +26,7 @@ function pickFiles(): Promise<PickedFile[]> {
     const input = document.createElement('input');
     input.type = 'file';
     input.multiple = true;
-    input.accept = '.txt,.text,.md,.markdown,.html,.htm,.docx,.pdf,.csv,.qdpx,.qde,.qdc';
+    input.accept = '.txt,.text,.md,.markdown,.html,.htm,.docx,.pdf,.csv,.qdpx,.qde,.qdc,.gloss';
     input.style.display = 'none';
     input.addEventListener('change', () => {
       const files = [...(input.files ?? [])];

@@ -14,6 +14,7 @@ import { importFiles, type FileOutcome } from '../documents/importFiles.js';
 import { MemoPanel } from '../memos/MemoPanel.js';
 import { CommandPalette } from '../palette/CommandPalette.js';
 import type { Reader, ReaderSelection } from '../reader/index.js';
+import { BLIND_NOTE, BlindApi } from '../review/blindApi.js';
 import { CoderPrompt } from './CoderPrompt.js';
 import { ExportDialog } from './ExportDialog.js';
 import { initials, isPrimaryModifier, isTypingTarget } from './shortcuts.js';
@@ -53,6 +54,10 @@ export function App({ api }: { api: Api }) {
   const [memosOpen, setMemosOpen] = useState(false);
   const [imports, setImports] = useState<FileOutcome[]>([]);
   const documentId = wb.document?.id ?? null;
+  // Blind coding: the reader, the codebook counts and every analysis view show only this coder's codings.
+  const blindCoder = wb.blindCoder;
+  const shownCoder = blindCoder ?? coderFilter;
+  const analysisWb = useMemo(() => (blindCoder ? { ...wb, api: new BlindApi(wb.api, blindCoder) } : wb), [wb, blindCoder]);
   // Centre pane: the Reader or an analysis view; jumpTo opens a passage in the Reader.
   const [view, setView] = useState<CentreView>('reader');
   const pendingJump = useRef<{ documentId: string; start: number; end: number } | null>(null);
@@ -231,7 +236,7 @@ export function App({ api }: { api: Api }) {
       } else if (isPrimaryModifier(event) && key === 'i' && !typing) {
         event.preventDefault();
         void inVivo();
-      } else if (!typing && !event.ctrlKey && !event.metaKey && !event.altKey && /^[1-9]$/.test(event.key)) {
+      } else if (view === 'reader' && !typing && !event.ctrlKey && !event.metaKey && !event.altKey && /^[1-9]$/.test(event.key)) {
         const code = recentCodes[Number(event.key) - 1];
         if (code && reader.current?.getSelection()) {
           event.preventDefault();
@@ -243,7 +248,7 @@ export function App({ api }: { api: Api }) {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [history, inVivo, applyCode, recentCodes]);
+  }, [history, inVivo, applyCode, recentCodes, view]);
 
   const onReaderReady = useCallback((instance: Reader | null) => {
     reader.current = instance;
@@ -312,9 +317,9 @@ export function App({ api }: { api: Api }) {
           <button type="button" className="button ghost" onClick={() => void history('redo')} title="Redo (Ctrl+Shift+Z)" aria-label="Redo">
             ↷
           </button>
-          <label className="coder-filter">
+          <label className="coder-filter" title={blindCoder ? BLIND_NOTE : undefined}>
             <span className="muted small">Show</span>
-            <select aria-label="Coder filter" value={coderFilter ?? ''} onChange={(event) => setCoderFilter(event.target.value || null)}>
+            <select aria-label="Coder filter" value={shownCoder ?? ''} disabled={blindCoder !== null} onChange={(event) => setCoderFilter(event.target.value || null)}>
               <option value="">all coders</option>
               {wb.coders.map((option) => (
                 <option key={option.id} value={option.name}>
@@ -323,6 +328,11 @@ export function App({ api }: { api: Api }) {
               ))}
             </select>
           </label>
+          {blindCoder && (
+            <span className="blind-chip" role="note" data-testid="blind-note" title="Each coder sees only their own codings. End blind coding in the Review tab.">
+              {BLIND_NOTE}
+            </span>
+          )}
           <div className="export-menu">
             <button type="button" className="button ghost" aria-haspopup="menu" aria-expanded={exportMenu} onClick={() => setExportMenu((open) => !open)}>
               Export ▾
@@ -372,7 +382,12 @@ export function App({ api }: { api: Api }) {
         <div className="resize-handle" role="separator" aria-orientation="vertical" aria-label="Resize documents" onPointerDown={(event) => startDrag('documents', event)} />
         <main className="pane reader-pane" aria-label="Reader">
           <ViewTabs view={view} onChange={setView} />
-          {view !== 'reader' && <AnalysisPane view={view} wb={wb} coder={coder} jumpTo={jumpTo} />}
+          {view !== 'reader' && blindCoder && view !== 'review' && (
+            <p className="blind-banner" role="note">
+              {BLIND_NOTE}: these views count only {blindCoder}’s codings.
+            </p>
+          )}
+          {view !== 'reader' && <AnalysisPane view={view} wb={analysisWb} coder={coder} jumpTo={jumpTo} />}
           <div className="centre-stack" hidden={view !== 'reader'}>
           <header className="pane-header reader-header">
             <h1 className="document-heading">{wb.document?.title ?? ''}</h1>
@@ -401,7 +416,7 @@ export function App({ api }: { api: Api }) {
             document={wb.document}
             segments={wb.segments}
             codes={wb.codes}
-            coderFilter={coderFilter}
+            coderFilter={shownCoder}
             highlighted={highlighted}
             onReady={onReaderReady}
             onSelectionChange={setSelection}

@@ -10,14 +10,19 @@ export interface FileOutcome {
 
 /**
  * Import files one by one (each document whole or not at all), reporting after each one so
- * the pane can draw a progress bar and a result per file. A codebook .csv merges codes.
+ * the pane can draw a progress bar and a result per file. A codebook .csv merges codes; a .gloss
+ * (another coder's copy) or .qdpx merges a whole project in.
  */
 export async function importFiles(api: Api, files: PickedFile[], progress: (outcomes: FileOutcome[]) => void): Promise<FileOutcome[]> {
   const outcomes: FileOutcome[] = files.map((file) => ({ name: file.name, status: 'pending', detail: '' }));
   progress([...outcomes]);
   for (const [i, file] of files.entries()) {
     try {
-      if (/\.(qdpx|qde|qdc)$/i.test(file.name)) {
+      if (/\.gloss$/i.test(file.name)) {
+        // Another coder's copy of the project: merged in, their codings kept under their name.
+        const summary = await api.run('exchange.mergeProject', { fileName: file.name, data: file.data });
+        outcomes[i] = { name: file.name, status: 'imported', detail: describeExchangeImport(summary) };
+      } else if (/\.(qdpx|qde|qdc)$/i.test(file.name)) {
         const summary = await api.run('exchange.import', { fileName: file.name, data: file.data });
         outcomes[i] = { name: file.name, status: 'imported', detail: describeExchangeImport(summary) };
       } else if (/\.csv$/i.test(file.name)) {

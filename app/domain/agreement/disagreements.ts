@@ -3,7 +3,8 @@
  * segments that overlap (directly or through a chain of overlaps) form a cluster:
  *
  * - every coder has a segment in it and each coder's coverage (the union of their segments in
- *   it) is the same: agreement, not listed;
+ *   it) is the same: agreement, not listed by `findDisagreements` (`findPlaces` lists it, as an
+ *   'agreement' place, for the review queue);
  * - every coder has a segment in it but the coverages differ: 'different-boundaries';
  * - some coder has none: the cluster is partial. Partial clusters of different codes that
  *   overlap, where each has a coder the other lacks (A coded the passage X, B coded it Y), join
@@ -22,9 +23,11 @@ export interface CodedSpan<Ref> {
 }
 
 export type DisagreementKind = 'one-coded' | 'different-codes' | 'different-boundaries';
+/** Where the coders' codings meet: a disagreement, or a cluster where every coder coded alike. */
+export type PlaceKind = DisagreementKind | 'agreement';
 
-export interface Disagreement<Ref> {
-  kind: DisagreementKind;
+export interface Place<Ref, Kind extends PlaceKind = PlaceKind> {
+  kind: Kind;
   /** The stretch of text the place covers: from its first segment's start to its last end. */
   start: number;
   end: number;
@@ -33,6 +36,8 @@ export interface Disagreement<Ref> {
   /** The segments involved, by start. */
   spans: CodedSpan<Ref>[];
 }
+
+export type Disagreement<Ref> = Place<Ref, DisagreementKind>;
 
 interface Cluster<Ref> {
   code: number;
@@ -63,18 +68,34 @@ function clusters<Ref>(spans: readonly CodedSpan<Ref>[]): Cluster<Ref>[] {
   return result;
 }
 
-/** A coder's coverage in a cluster as "start-end,start-end", touching ranges joined. */
-function coverage<Ref>(spans: readonly CodedSpan<Ref>[], coder: number): string {
+/** One coder's coverage of a set of spans: their union as ranges, touching ranges joined. */
+export function coverageRanges<Ref>(spans: readonly CodedSpan<Ref>[], coder: number): [start: number, end: number][] {
   const ranges: [number, number][] = [];
   for (const span of spans.filter((s) => s.coder === coder).sort(byStart)) {
     const last = ranges[ranges.length - 1];
     if (last && span.start <= last[1]) last[1] = Math.max(last[1], span.end);
     else ranges.push([span.start, span.end]);
   }
-  return ranges.map(([start, end]) => `${start}-${end}`).join(',');
+  return ranges;
+}
+
+/** A coder's coverage in a cluster as "start-end,start-end". */
+function coverage<Ref>(spans: readonly CodedSpan<Ref>[], coder: number): string {
+  return coverageRanges(spans, coder)
+    .map(([start, end]) => `${start}-${end}`)
+    .join(',');
 }
 
 export function findDisagreements<Ref>(spans: readonly CodedSpan<Ref>[], coders: number): Disagreement<Ref>[] {
+  return findPlaces(spans, coders).filter((place): place is Disagreement<Ref> => place.kind !== 'agreement');
+}
+
+/**
+ * Every place in one document where the coders' codings meet: the disagreements, and the
+ * clusters where every coder has the same coverage ('agreement'). Each span is in exactly one
+ * place.
+ */
+export function findPlaces<Ref>(spans: readonly CodedSpan<Ref>[], coders: number): Place<Ref>[] {
   const byCode = new Map<number, CodedSpan<Ref>[]>();
   for (const span of spans) {
     if (span.end <= span.start) continue;
@@ -82,7 +103,7 @@ export function findDisagreements<Ref>(spans: readonly CodedSpan<Ref>[], coders:
     if (list) list.push(span);
     else byCode.set(span.code, [span]);
   }
-  const places: Disagreement<Ref>[] = [];
+  const places: Place<Ref>[] = [];
   const partial: Cluster<Ref>[] = [];
   for (const list of byCode.values()) {
     for (const cluster of clusters(list)) {
@@ -93,7 +114,7 @@ export function findDisagreements<Ref>(spans: readonly CodedSpan<Ref>[], coders:
       const first = coverage(cluster.spans, 0);
       let same = true;
       for (let coder = 1; coder < coders && same; coder++) same = coverage(cluster.spans, coder) === first;
-      if (!same) places.push({ kind: 'different-boundaries', start: cluster.start, end: cluster.end, codes: [cluster.code], spans: [...cluster.spans].sort(byStart) });
+      places.push({ kind: same ? 'agreement' : 'different-boundaries', start: cluster.start, end: cluster.end, codes: [cluster.code], spans: [...cluster.spans].sort(byStart) });
     }
   }
 

@@ -3,7 +3,8 @@
  * (every document, all 500 codes, 200,000 codings) at character level (with and without the
  * uncoded text), at segment level, for two coders, and the list of disagreements; each beside
  * the bare SQL read it rests on. The generated codings are random, so the figures themselves are
- * near chance; what is measured is the time.
+ * near chance; what is measured is the time. Then the review queue over the same coders, and
+ * the decisions that build the consensus.
  */
 import type { AgreementResult } from '../../../app/service/agreementViews.js';
 import { GlossService } from '../../../app/service/service.js';
@@ -65,6 +66,30 @@ export const agreementSection: Section = {
         'ms',
         `every place the 4 coders differ: ${formatCount(disagreements.disagreements.length)} places (${Object.entries(disagreements.counts).map(([kind, n]) => `${formatCount(n)} ${kind}`).join(', ')}), with ids and quotes`,
       );
+
+      // The review queue rests on the same places plus decisions, comments and excerpts.
+      const queue = await service.run('review.queue', { coders });
+      report.figure(
+        'review.queue_ms',
+        await medianMs(() => service.run('review.queue', { coders })),
+        'ms',
+        `the whole review queue of the 4 coders: ${formatCount(queue.places.length)} places, each with its excerpt and every coder's segments`,
+      );
+      report.figure('review.queue_ratio', (await medianMs(() => service.run('review.queue', { coders }))) / bareMs, 'x', 'over the bare read');
+      const firstDocument = queue.places[0]?.documentId;
+      if (firstDocument) {
+        const input = { coders, documents: [firstDocument], status: ['unreviewed' as const] };
+        report.figure('review.queue_one_document_ms', await medianMs(() => service.run('review.queue', input)), 'ms', 'the unreviewed places of one document, as the review view loads them');
+      }
+      const started = performance.now();
+      const agreed = await service.run('review.agreeAll', { coders: pair, reviewer: 'Bench reviewer' });
+      report.figure('review.agree_all_ms', performance.now() - started, 'ms', `accept every agreement of ${pair.join(' and ')} into the consensus (${formatCount(agreed.agreed)} places), one undoable step; run once`);
+      const place = (await service.run('review.queue', { coders: pair, documents: firstDocument ? [firstDocument] : [], kinds: ['different-boundaries'] })).places[0];
+      if (place) {
+        const decide = (): unknown =>
+          service.run('review.decide', { coders: pair, document: place.documentId, place: place.key, choice: 'merge', reviewer: 'Bench reviewer', reason: 'bench' });
+        report.figure('review.decide_ms', await medianMs(decide), 'ms', 'one decision (merge) on a place with different boundaries: places of its document recomputed, consensus replaced, logged');
+      }
     } finally {
       db.close();
       service.close();
