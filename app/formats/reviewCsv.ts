@@ -12,7 +12,7 @@
  */
 import type { Statistic } from '../domain/agreement/statistic.js';
 import type { AgreementResult, CharacterAgreement, SegmentAgreement } from '../service/agreementViews.js';
-import type { DecisionView, LoggedSegment } from '../service/reviewViews.js';
+import type { DecisionView, LoggedSegment, ReviewCommentView } from '../service/reviewViews.js';
 import { writeCsv, type CsvCell } from './csvTable.js';
 
 /** The label of the row that pools every code. */
@@ -91,16 +91,31 @@ export function decisionCodes(decision: DecisionView): string[] {
 
 export const DECISION_LOG_HEADER = [
   'at', 'reviewer', 'document', 'start', 'end', 'kind', 'codes', 'choice', 'acceptedCoder', 'status', 'reason',
-  'versions', 'outcome', 'coders', 'decisionId', 'placeKey', 'documentId',
+  'versions', 'outcome', 'discussion', 'coders', 'decisionId', 'placeKey', 'documentId',
 ] as const;
 
-/** The decision log, one row per decision in the order given (oldest first from review.log). */
-export function decisionLogCsv(decisions: readonly DecisionView[]): string {
+/** A place's comment thread in one cell: "2026-11-22 10:04 Ani: text", one comment a line. */
+function discussionCell(comments: readonly ReviewCommentView[]): string {
+  return comments.map((comment) => `${comment.at.slice(0, 10)} ${comment.at.slice(11, 16)} ${comment.coder}: ${comment.body}`).join('\n');
+}
+
+/**
+ * The decision log, one row per decision in the order given (oldest first from review.log).
+ * `comments` are the places' discussions: each row carries its place's whole thread.
+ */
+export function decisionLogCsv(decisions: readonly DecisionView[], comments: readonly ReviewCommentView[] = []): string {
+  const threads = new Map<string, ReviewCommentView[]>();
+  for (const comment of comments) {
+    const key = `${comment.documentId} ${comment.placeKey}`;
+    const thread = threads.get(key);
+    if (thread) thread.push(comment);
+    else threads.set(key, [comment]);
+  }
   return writeCsv(
     DECISION_LOG_HEADER,
     decisions.map((d) => [
       d.at, d.reviewer, d.documentTitle, d.start, d.end, d.kind, decisionCodes(d).join('; '), d.choice, d.acceptedCoder, d.status, d.reason,
-      formatVersions(d), formatSegments(d.outcome), joinNames(d.coders), d.id, d.placeKey, d.documentId,
+      formatVersions(d), formatSegments(d.outcome), discussionCell(threads.get(`${d.documentId} ${d.placeKey}`) ?? []), joinNames(d.coders), d.id, d.placeKey, d.documentId,
     ]),
   );
 }

@@ -71,12 +71,12 @@ export function retrieveSegments(context: Context, input: RetrievalInput): Retri
   return { segments, total: rows.length, truncated: rows.length > segments.length };
 }
 
-export const RETRIEVAL_CSV_HEADER = ['document', 'code', 'coder', 'start', 'end', 'before', 'segment', 'after', 'memo'] as const;
+export const RETRIEVAL_CSV_HEADER = ['document', 'code', 'coder', 'start', 'end', 'before', 'segment', 'after', 'memo', 'review status'] as const;
 
 export function retrievalCsv(result: RetrievalResult): string {
   return writeCsv(
     RETRIEVAL_CSV_HEADER,
-    result.segments.map((s) => [s.documentTitle, s.code, s.coder, s.start, s.end, s.before, s.text, s.after, s.memo]),
+    result.segments.map((s) => [s.documentTitle, s.code, s.coder, s.start, s.end, s.before, s.text, s.after, s.memo, s.status]),
   );
 }
 

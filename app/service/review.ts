@@ -8,15 +8,15 @@ import { CodePointIndex } from '../domain/codepoints.js';
 import { GlossError } from '../domain/errors.js';
 import type { OutcomeSegment } from '../domain/review/outcome.js';
 import type { AgreementDocumentRow } from '../store/agreementQueries.js';
-import { getDocumentRow } from '../store/documentQueries.js';
-import { commentRow, decidedSourceUuids, decisionRows, reviewSettings } from '../store/reviewQueries.js';
+import { getDocumentRow, listDocuments } from '../store/documentQueries.js';
+import { commentRow, commentRows, decidedSourceUuids, decisionRows, reviewSettings } from '../store/reviewQueries.js';
 import { resolveScope, scopeView, type Scope } from './agreement.js';
 import type { Context } from './context.js';
 import type { Input } from './contract.js';
 import type { Handlers } from './handlers.js';
 import { checkReviewer, freeConsensusName, recordDecision } from './reviewDecisions.js';
 import { commentView, computePlaces, decisionOf, decisionView, newestDecisions, placeViews, settingsForScope, statusOf, type ComputedPlace } from './reviewPlaces.js';
-import type { AgreeAllResult, DecisionView, PlaceKind, ReviewPlaceView, ReviewQueue, ReviewSettings, ReviewStatus } from './reviewViews.js';
+import type { AgreeAllResult, DecisionView, PlaceKind, ReviewCommentView, ReviewPlaceView, ReviewQueue, ReviewSettings, ReviewStatus } from './reviewViews.js';
 import { ensureCoder, resolveCode, resolveDocument } from './resolve.js';
 
 function settingsView(context: Context): ReviewSettings {
@@ -28,6 +28,12 @@ function settingsView(context: Context): ReviewSettings {
 export function listDecisions(context: Context, input: Input<'review.log'>): DecisionView[] {
   const documentIds = input.document !== undefined ? [resolveDocument(context.db, input.document).id] : null;
   return decisionRows(context.db, documentIds).map(decisionView);
+}
+
+/** Every comment of every place's discussion, oldest first: in the project, or in one document. */
+export function listComments(context: Context, input: Input<'review.log'>): ReviewCommentView[] {
+  const documentIds = input.document !== undefined ? [resolveDocument(context.db, input.document).id] : listDocuments(context.db).map((document) => document.id);
+  return commentRows(context.db, documentIds).map(commentView);
 }
 
 /** Every place in the scope with its status, filtered by status and kind; counts over all. */

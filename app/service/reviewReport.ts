@@ -14,7 +14,7 @@ import type { Context } from './context.js';
 import type { Input } from './contract.js';
 import type { Handlers } from './handlers.js';
 import { mergeProject } from './merge.js';
-import { listDecisions, reviewQueue } from './review.js';
+import { listComments, listDecisions, reviewQueue } from './review.js';
 
 /** The review's counts for the report's scope; none when the consensus coder is compared. */
 function progressOf(context: Context, input: Input<'review.report'>): ReviewProgress | null {
@@ -39,7 +39,7 @@ function report(context: Context, input: Input<'review.report'>): { html: string
 }
 
 export const reviewReportHandlers = {
-  'review.logCsv': (context, input) => ({ csv: decisionLogCsv(listDecisions(context, input)) }),
+  'review.logCsv': (context, input) => ({ csv: decisionLogCsv(listDecisions(context, input), listComments(context, input)) }),
   'review.agreementCsv': (context, input) => ({ csv: agreementCsv(computeAgreement(context, input)) }),
   'review.report': (context, input) => report(context, input),
   'exchange.mergeProject': (context, input) => mergeProject(context, input),

@@ -61,6 +61,6 @@ describe('decision log CSV', () => {
   });
 
   it('an empty log is a header row alone', () => {
-    expect(decisionLogCsv([]).replace(/^\uFEFF/, '')).toBe('at,reviewer,document,start,end,kind,codes,choice,acceptedCoder,status,reason,versions,outcome,coders,decisionId,placeKey,documentId\r\n');
+    expect(decisionLogCsv([]).replace(/^\uFEFF/, '')).toBe('at,reviewer,document,start,end,kind,codes,choice,acceptedCoder,status,reason,versions,outcome,discussion,coders,decisionId,placeKey,documentId\r\n');
   });
 });

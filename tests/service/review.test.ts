@@ -7,6 +7,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import type { ReviewPlaceView, ReviewQueue } from '../../app/service/reviewViews.js';
 import type { GlossService } from '../../app/service/service.js';
+import { readCsv } from '../../app/formats/csvTable.js';
 import { glossErrorOf } from '../support/fixtures.js';
 import { newProject, utf8 } from '../support/project.js';
 
@@ -262,6 +263,9 @@ describe('review decisions', () => {
     const segments = await service.run('retrieval.segments', { status: ['disputed'] });
     expect(segments.segments.map((s) => s.coder).sort()).toEqual(['Ani', 'Ben', 'Consensus']);
     expect(segments.total).toBe(3);
+    // The Segments view's CSV carries the status too.
+    const csv = readCsv((await service.run('retrieval.segmentsCsv', { status: ['disputed'] })).csv);
+    expect(csv.map((row) => row['review status'])).toEqual(['disputed', 'disputed', 'disputed']);
     // Deciding after the discussion replaces what the accept made.
     const settled = await decide(service, place, 'accept', { coder: 'Ani' });
     expect(settled.status).toBe('resolved');

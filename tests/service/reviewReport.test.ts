@@ -73,6 +73,11 @@ describe('review reports', () => {
     expect(row.decisionid).toBe(log[0]!.id);
     expect(row.outcome).toContain('Actors/Turkey');
     expect(row.document).toBe('paper');
+    expect(row.discussion).toBe('');
+    // The place's discussion travels with its decision.
+    await service.run('review.comment', { document: 'paper', place: log[0]!.placeKey, coder: 'Ani', body: 'Agreed, the clause runs on.' });
+    const discussed = readCsv((await service.run('review.logCsv', {})).csv)[0]!;
+    expect(discussed.discussion).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d Ani: Agreed, the clause runs on\.$/);
     service.close();
   });
 
