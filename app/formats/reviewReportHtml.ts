@@ -276,6 +276,10 @@ th, td { padding: .3rem .45rem; border-bottom: 1px solid #e2e2e6; vertical-align
 thead th { border-bottom: 1.5px solid #1d1d1f; font-weight: 600; }
 tbody tr:nth-child(even) { background: #f6f6f8; }
 .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+/* The per-code table has up to a dozen figures a row: headers wrap so that it fits the page. */
+th.num { white-space: normal; }
+.per-code table { font-size: 8.5pt; }
+.per-code th, .per-code td { padding: .3rem .3rem; }
 .undefined { font-style: italic; color: #8a3b12; }
 sup { font-size: 70%; line-height: 0; }
 .footnotes { list-style: none; padding: 0; margin: .2rem 0 0; font-size: 9pt; color: #44444a; }
@@ -293,6 +297,8 @@ table.log td:nth-child(1) { white-space: nowrap; }
   tr, dt, dd, .footnotes li { break-inside: avoid; }
   h2, h3 { break-after: avoid; }
   tbody tr:nth-child(even) { background: none; }
+  .per-code table { font-size: 7.5pt; }
+  .per-code th, .per-code td { padding: .2rem .2rem; }
 }
 `;
 
