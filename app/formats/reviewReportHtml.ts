@@ -9,7 +9,7 @@
  */
 import type { Statistic } from '../domain/agreement/statistic.js';
 import type { AgreementResult, CharacterAgreement, SegmentAgreement } from '../service/agreementViews.js';
-import type { DecisionView, PlaceKind, ReviewStatus } from '../service/reviewViews.js';
+import type { DecisionView, PlaceKind, ReviewCommentView, ReviewStatus } from '../service/reviewViews.js';
 import { decisionCodes, formatSegments } from './reviewCsv.js';
 
 export interface ReviewProgress {
@@ -30,6 +30,8 @@ export interface ReviewReportData {
   progress: ReviewProgress | null;
   /** The decisions on places in the report's documents, oldest first. */
   decisions: DecisionView[];
+  /** The places' discussions in the report's documents, oldest first. */
+  comments: ReviewCommentView[];
 }
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -233,6 +235,28 @@ function versionsHtml(decision: DecisionView): string {
   return decision.versions.map((version) => `<div><span class="coder">${escapeHtml(version.coder)}:</span> ${escapeHtml(formatSegments(version.segments))}</div>`).join('');
 }
 
+/** Each discussed place's thread, under the place as its newest decision names it. */
+function discussionSection(decisions: readonly DecisionView[], comments: readonly ReviewCommentView[]): string {
+  if (comments.length === 0) return '';
+  const threads = new Map<string, ReviewCommentView[]>();
+  for (const comment of comments) {
+    const key = `${comment.documentId} ${comment.placeKey}`;
+    const thread = threads.get(key);
+    if (thread) thread.push(comment);
+    else threads.set(key, [comment]);
+  }
+  const newest = new Map(decisions.map((decision) => [`${decision.documentId} ${decision.placeKey}`, decision]));
+  const parts = [...threads].map(([key, thread]) => {
+    const decision = newest.get(key);
+    const place = decision
+      ? `${escapeHtml(decision.documentTitle)} [${decision.start}–${decision.end}) · ${escapeHtml(decisionCodes(decision).join(', '))} · now ${escapeHtml(decision.status)}`
+      : `Place ${escapeHtml(thread[0]!.placeKey)} (no decision yet, or its codings changed since)`;
+    const items = thread.map((comment) => `<li><span class="coder">${escapeHtml(comment.coder)}</span> <span class="muted">${escapeHtml(comment.at.slice(0, 10))} ${escapeHtml(comment.at.slice(11, 16))}</span><br>${escapeHtml(comment.body).replace(/\n/g, '<br>')}</li>`);
+    return `<h3>${place}</h3><ul class="thread">${items.join('')}</ul>`;
+  });
+  return `<section class="discussion"><h2>Discussion</h2><p class="muted">${count(comments.length, 'comment')} on ${count(threads.size, 'place')}, oldest first.</p>${parts.join('')}</section>`;
+}
+
 function logSection(decisions: readonly DecisionView[]): string {
   if (decisions.length === 0) return '<section class="log"><h2>Decision log</h2><p>No decisions yet on places in these documents.</p></section>';
   const rows = decisions.map((d) => [
@@ -288,6 +312,8 @@ sup { font-size: 70%; line-height: 0; }
 table.log td { word-break: break-word; }
 table.log td:nth-child(1) { white-space: nowrap; }
 .coder { font-weight: 600; }
+ul.thread { list-style: none; padding: 0; margin: .2rem 0 .8rem; }
+ul.thread li { margin: .35rem 0; padding-left: .7rem; border-left: 2px solid #d6d6dc; break-inside: avoid; }
 @media print {
   body { max-width: none; padding: 0; font-size: 10pt; }
   h2 { margin-top: 0; }
@@ -318,6 +344,7 @@ export function reviewReportHtml(data: ReviewReportData): string {
     howToReadSection(data.agreement),
     progressSection(data.progress),
     logSection(data.decisions),
+    discussionSection(data.decisions, data.comments),
     '</body></html>',
     '',
   ].join('\n');

@@ -34,6 +34,7 @@ function report(context: Context, input: Input<'review.report'>): { html: string
       agreement,
       progress: progressOf(context, input),
       decisions: listDecisions(context, {}).filter((decision) => inScope.has(decision.documentId)),
+      comments: listComments(context, {}).filter((comment) => inScope.has(comment.documentId)),
     }),
   };
 }

@@ -9,7 +9,7 @@ const PROGRESS = {
 };
 
 function report(overrides: Partial<ReviewReportData> = {}): string {
-  return reviewReportHtml({ projectName: 'Caucasus <study>', generatedAt: '2024-05-02T08:30:00.000Z', agreement: CHARACTER, progress: PROGRESS, decisions: DECISIONS, ...overrides });
+  return reviewReportHtml({ projectName: 'Caucasus <study>', generatedAt: '2024-05-02T08:30:00.000Z', agreement: CHARACTER, progress: PROGRESS, decisions: DECISIONS, comments: [], ...overrides });
 }
 
 /** The text a reader sees, tags dropped and entities decoded. */

@@ -97,6 +97,12 @@ describe('review reports', () => {
     expect(queue.counts.resolved).toBe(1);
     expect(html).toMatch(/Resolved[\s\S]{0,200}>1</);
     expect(html).toContain('Rita');
+    expect(html).not.toContain('<h2>Discussion</h2>');
+    const decided = (await service.run('review.log', {}))[0]!;
+    await service.run('review.comment', { document: 'paper', place: decided.placeKey, coder: 'Ani', body: 'Fine <by> me' });
+    const discussed = (await service.run('review.report', SCOPE)).html;
+    expect(discussed).toContain('<h2>Discussion</h2>');
+    expect(discussed).toContain('Fine &lt;by&gt; me');
     service.close();
   });
 
