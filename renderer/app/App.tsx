@@ -506,7 +506,7 @@ export function App({ api }: { api: Api }) {
           onCancel={() => setExchangeExport(null)}
         />
       )}
-      {showCoderPrompt && <CoderPrompt coders={wb.coders} onChoose={chooseCoder} {...(coder ? { onCancel: () => setAskCoder(false) } : {})} />}
+      {showCoderPrompt && <CoderPrompt coders={wb.coders.filter((known) => known.name !== wb.review.consensusCoder)} onChoose={chooseCoder} {...(coder ? { onCancel: () => setAskCoder(false) } : {})} />}
       <div className="notices" aria-live="polite">
         {wb.notices.map((notice) => (
           <div key={notice.id} className={`notice ${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'}>
