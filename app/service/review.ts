@@ -68,7 +68,9 @@ export function reviewQueue(context: Context, input: Input<'review.queue'>): Rev
     notes,
     counts,
     kinds,
-    places: placeViews(db, scope, selected, settings, decisions),
+    // Excerpts and views are the costly part: build them for the places shown only.
+    places: placeViews(db, scope, input.limit === undefined ? selected : selected.slice(0, input.limit), settings, decisions),
+    total: selected.length,
   };
 }
 

@@ -22,6 +22,8 @@ export const reviewQueueInput = scope.extend({
   status: z.array(reviewStatus).max(REVIEW_STATUSES.length).optional(),
   /** Only places of these kinds; default every kind, agreements included. */
   kinds: z.array(z.enum(PLACE_KINDS)).max(PLACE_KINDS.length).optional(),
+  /** At most this many places (the first by document and position); `total` still counts all. */
+  limit: z.number().int().positive().max(1_000_000).optional(),
 });
 
 export const reviewDecideInput = scope

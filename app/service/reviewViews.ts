@@ -98,6 +98,8 @@ export interface ReviewQueue {
   kinds: Record<PlaceKind, number>;
   /** The places the filters select, by document then position. */
   places: ReviewPlaceView[];
+  /** Places the filters select, before `limit`. */
+  total: number;
 }
 
 export interface AgreeAllResult {

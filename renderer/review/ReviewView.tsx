@@ -192,13 +192,16 @@ function AgreementSection({ wb, input, measure, onMeasure }: AnalysisProps & { i
 
 type Scope = Input<'review.queue'>;
 
+/** Places listed at once: a whole large project's queue is narrowed by the filters instead. */
+const QUEUE_LIMIT = 1_000;
+
 function PlacesSection({ wb, reviewer, scope }: AnalysisProps & { scope: Omit<Scope, 'status' | 'kinds'>; reviewer: string | null }) {
   const [statuses, setStatuses] = useState<ReviewStatus[]>([]);
   const [kinds, setKinds] = useState<PlaceKind[]>([]);
   const [selected, setSelected] = useState<string | null>(null);
   const [reason, setReason] = useState('');
   const [adjusting, setAdjusting] = useState(false);
-  const input: Scope = { ...scope, ...(statuses.length > 0 ? { status: statuses } : {}), ...(kinds.length > 0 ? { kinds } : {}) };
+  const input: Scope = { ...scope, ...(statuses.length > 0 ? { status: statuses } : {}), ...(kinds.length > 0 ? { kinds } : {}), limit: QUEUE_LIMIT };
   const key = JSON.stringify(input);
   const queue = useLoad(() => wb.api.run('review.queue', input), [wb.api, wb.project, key]);
   const places = useMemo(() => queue.data?.places ?? [], [queue.data]);
@@ -324,6 +327,11 @@ function PlacesSection({ wb, reviewer, scope }: AnalysisProps & { scope: Omit<Sc
                 {note}
               </p>
             ))}
+            {queue.data.total > places.length && (
+              <p className="hint scope-note">
+                Showing the first {places.length.toLocaleString()} of {queue.data.total.toLocaleString()} places: narrow by status, kind, code or document to see the rest.
+              </p>
+            )}
             {places.length === 0 ? (
               <p className="empty">No places match these filters.</p>
             ) : (

@@ -138,6 +138,16 @@ describe('review queue', () => {
     expect(agreements.kinds.agreement).toBe(2);
   });
 
+  it('lists at most `limit` places, the first ones, and counts all of them in total', async () => {
+    const { service } = await seed();
+    const all = await service.run('review.queue', SCOPE);
+    expect(all.total).toBe(all.places.length);
+    const two = await service.run('review.queue', { ...SCOPE, limit: 2 });
+    expect(two.places.map((place) => place.key)).toEqual(all.places.slice(0, 2).map((place) => place.key));
+    expect(two.total).toBe(all.places.length);
+    expect(two.counts).toEqual(all.counts);
+  });
+
   it('limits the queue to named codes and documents', async () => {
     const { service } = await seed();
     const queue = await service.run('review.queue', { ...SCOPE, codes: ['Actors/Turkey'], documents: ['paper'] });
