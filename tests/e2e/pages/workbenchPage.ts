@@ -110,6 +110,60 @@ export class WorkbenchPage {
     await expect(this.page.getByTestId('selection-info')).toHaveText(`${[...quote].length} characters`);
   }
 
+  /**
+   * Select `quote` (its `occurrence`-th appearance) with the mouse: press at the first
+   * character's left edge, drag to the last character's right edge, release. The page is only
+   * read to find where the words are; the selection itself is made by real mouse events.
+   */
+  async dragSelect(quote: string, occurrence = 1): Promise<void> {
+    const points = await this.text.evaluate(
+      (root, { quote, occurrence }) => {
+        const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
+          acceptNode: (node) => (node.parentElement?.closest('[contenteditable="false"]') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
+        });
+        const nodes: Text[] = [];
+        const starts: number[] = [];
+        let all = '';
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          starts.push(all.length);
+          nodes.push(node as Text);
+          all += (node as Text).data;
+        }
+        let at = -1;
+        for (let i = 0; i < occurrence; i++) at = all.indexOf(quote, at + 1);
+        if (at < 0) return null;
+        const charRect = (offset: number): DOMRect => {
+          let i = nodes.length - 1;
+          while (i > 0 && starts[i]! > offset) i--;
+          const range = document.createRange();
+          range.setStart(nodes[i]!, offset - starts[i]!);
+          range.setEnd(nodes[i]!, offset - starts[i]! + 1);
+          return range.getBoundingClientRect();
+        };
+        const last = quote.length - 1;
+        // Bring the passage into view first, as a reader would scroll to it.
+        const first = charRect(at);
+        const scroller = root.closest('.gloss-reader') as HTMLElement | null;
+        if (scroller && (first.top < scroller.getBoundingClientRect().top || charRect(at + last).bottom > scroller.getBoundingClientRect().bottom)) {
+          scroller.scrollTop += first.top - scroller.getBoundingClientRect().top - 100;
+        }
+        const a = charRect(at);
+        const b = charRect(at + last);
+        return { x1: a.left + 1, y1: a.top + a.height / 2, x2: b.right - 1, y2: b.top + b.height / 2 };
+      },
+      { quote, occurrence },
+    );
+    expect(points, `"${quote}" should be in the reader`).not.toBeNull();
+    const { x1, y1, x2, y2 } = points!;
+    const mouse = this.page.mouse;
+    await mouse.move(x1, y1);
+    await mouse.down();
+    await mouse.move((x1 + x2) / 2, (y1 + y2) / 2, { steps: 4 });
+    await mouse.move(x2, y2, { steps: 4 });
+    await mouse.up();
+    await expect(this.page.getByTestId('selection-info')).toHaveText(`${[...quote].length} characters`);
+  }
+
   async codeWithPalette(query: string, choice?: string | RegExp): Promise<void> {
     await this.app.openCommandPalette();
     const palette = this.app.palette;
