@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { CodeView } from '../../app/service/views.js';
+import { MemoEditor } from '../memos/MemoEditor.js';
 import type { CodebookActions } from './CodebookPane.js';
 
 type Field = 'description' | 'definition' | 'whenToUse' | 'whenNotToUse' | 'example';
@@ -15,7 +16,7 @@ const FIELDS: [Field, string][] = [
 export interface CodeDetailsProps {
   code: CodeView;
   codes: CodeView[];
-  memo: { body: string; onChange(body: string): void } | null;
+  memo: { body: string; onSave(body: string, step: string): Promise<unknown> | void } | null;
   actions: CodebookActions;
   onRename(): void;
   onClose(): void;
@@ -52,12 +53,7 @@ export function CodeDetails({ code, codes, memo, actions, onRename, onClose }: C
           />
         </label>
       ))}
-      {memo && (
-        <label className="field">
-          <span>Memo</span>
-          <textarea rows={3} defaultValue={memo.body} aria-label="Code memo" onChange={(event) => memo.onChange(event.target.value)} />
-        </label>
-      )}
+      {memo && <MemoEditor className="field" label="Code memo" rows={3} placeholder="What this code means to you, doubts, decisions…" body={memo.body} onSave={memo.onSave} />}
       <div className="details-actions">
         <button type="button" className="button small" onClick={onRename}>
           Rename

@@ -172,6 +172,39 @@ export class Reader {
     this.setLogicalSelection(clamp(start), clamp(end), clamp(start));
   }
 
+  /**
+   * Open a passage: select [start, end), scroll it to the middle of the viewport (its start
+   * near the top when it is taller than the viewport) and give the reader keyboard focus.
+   */
+  showPassage(start: number, end: number): void {
+    const { model } = this;
+    if (!model) return;
+    const clamp = (offset: number): number => Math.max(0, Math.min(model.positions.length, Math.floor(offset)));
+    const from = clamp(Math.min(start, end));
+    const to = clamp(Math.max(start, end));
+    this.sel = { anchor: from, head: to };
+    this.reveal(from, false);
+    this.centre(from, to);
+    const shown = this.selectionIn(this.range);
+    const view = this.view;
+    if (shown && view) selectPositions(shown.anchor, shown.head)(view.state, (tr) => this.dispatch(tr.setMeta(PROGRAMMATIC, true)));
+    this.emitSelection();
+    this.focus();
+  }
+
+  /** Scroll so that code point `offset` is at the top of the viewport (a place kept across reloads). */
+  scrollOffsetToTop(offset: number): void {
+    const { model, view } = this;
+    if (!model || !view) return;
+    const at = Math.max(0, Math.min(model.positions.length, Math.floor(offset)));
+    this.reveal(at, false);
+    const pos = model.positions.toPos(at, 1) - model.positions.blockPos(this.range.from);
+    this.root.scrollTop += view.coordsAtPos(pos, 1).top - this.root.getBoundingClientRect().top - 8;
+    const next = this.wantedWindow();
+    if (next) this.setWindow(next, true);
+    this.schedule();
+  }
+
   scrollToOffset(offset: number): void {
     const { model } = this;
     if (!model) return;
@@ -259,6 +292,12 @@ export class Reader {
         'Mod-End': run(() => this.moveHead(this.model?.positions.length ?? 0, false)),
         'Shift-Mod-Home': run(() => this.moveHead(0, true)),
         'Shift-Mod-End': run(() => this.moveHead(this.model?.positions.length ?? 0, true)),
+        'Alt-ArrowDown': run(() => this.stepCoding(1)),
+        'Alt-ArrowUp': run(() => this.stepCoding(-1)),
+        Enter: () => this.openCodingsHere(),
+        Space: () => this.openCodingsHere(),
+        ContextMenu: () => this.openCodingsHere(),
+        'Shift-F10': () => this.openCodingsHere(),
       }),
     ];
   }
@@ -358,6 +397,37 @@ export class Reader {
     // Part of the selection is not rendered: copy it from the canonical text.
     event.clipboardData.setData('text/plain', this.getSelection()?.text ?? '');
     event.preventDefault();
+    return true;
+  }
+
+  /** Select the next (or previous) coding after the selection, centre it and say what it is. */
+  private stepCoding(direction: 1 | -1): void {
+    const { model, sel } = this;
+    if (!model) return;
+    // From the selection's start; with none, from the top (or the end) of the document.
+    const from = sel ? Math.min(sel.anchor, sel.head) : direction === 1 ? -1 : model.positions.length + 1;
+    const coding = model.codings.adjacent(from, direction);
+    if (!coding) {
+      this.options.onAnnounce?.(direction === 1 ? 'No more codings after this point.' : 'No codings before this point.');
+      return;
+    }
+    this.showPassage(coding.start, coding.end);
+    const here = model.codings.covering(coding.start).length;
+    this.options.onAnnounce?.(`${coding.codeName}, coded by ${coding.coder}${here > 1 ? `; ${here} codings here` : ''}. Enter opens it.`);
+  }
+
+  /** Enter (or the context-menu key) on a coded passage opens its codings, as a click does. */
+  private openCodingsHere(): boolean {
+    const { model, view, sel } = this;
+    const handler = this.options.onCodingsClick;
+    if (!model || !view || !handler) return false;
+    const at = sel ? Math.min(sel.anchor, sel.head) : model.positions.toOffset(view.state.selection.from + model.positions.blockPos(this.range.from));
+    const ids = model.codings.covering(at).map((coding) => coding.id);
+    if (ids.length === 0) return false;
+    this.reveal(at, false);
+    const pos = model.positions.toPos(at, 1) - model.positions.blockPos(this.range.from);
+    const box = view.coordsAtPos(pos, 1);
+    handler(ids, new DOMRect(box.left, box.top, Math.max(1, box.right - box.left), box.bottom - box.top));
     return true;
   }
 
@@ -523,6 +593,23 @@ export class Reader {
     this.schedule();
   }
 
+  /** Scroll rendered passage [start, end) to the middle of the viewport. */
+  private centre(start: number, end: number): void {
+    const { model, view } = this;
+    if (!model || !view) return;
+    const viewport = this.viewportHeight();
+    const base = model.positions.blockPos(this.range.from);
+    const high = model.positions.blockEnd(this.range.to - 1);
+    const rootTop = this.root.getBoundingClientRect().top;
+    const top = view.coordsAtPos(model.positions.toPos(start, 1) - base, 1).top;
+    const bottom = end <= high ? view.coordsAtPos(model.positions.toPos(end, -1) - base, -1).bottom : Infinity;
+    const target = bottom - top <= viewport * 0.8 ? (top + bottom) / 2 - viewport / 2 : top - viewport * 0.15;
+    this.root.scrollTop += target - rootTop;
+    const next = this.wantedWindow();
+    if (next) this.setWindow(next, true);
+    this.schedule();
+  }
+
   // -------------------------------------------------------------------------------------------
   // Per-frame work: width changes, window moves, stripes
 
@@ -548,6 +635,22 @@ export class Reader {
     const next = this.wantedWindow();
     if (next) this.setWindow(next, true);
     this.drawStripes();
+    this.reportScroll();
+  }
+
+  private lastScrollTop = -1;
+
+  /** Tell the shell which code point is at the top of the viewport, when it has moved. */
+  private reportScroll(): void {
+    const { model, view } = this;
+    const report = this.options.onScrolled;
+    if (!model || !view || !report || this.root.scrollTop === this.lastScrollTop) return;
+    this.lastScrollTop = this.root.scrollTop;
+    const rootBox = this.root.getBoundingClientRect();
+    const columnBox = this.column.getBoundingClientRect();
+    const hit = view.posAtCoords({ left: columnBox.left + 4, top: Math.max(rootBox.top, columnBox.top) + 12 });
+    const pos = hit ? hit.pos : 0;
+    report(model.positions.toOffset(Math.max(0, Math.min(view.state.doc.content.size, pos)) + model.positions.blockPos(this.range.from)));
   }
 
   private drawStripes(): void {
