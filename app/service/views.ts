@@ -94,6 +94,13 @@ export interface MemoView {
   author: string | null;
   createdAt: string;
   updatedAt: string;
+  /**
+   * Null for the memo a target's field shows (its most recently edited memo under this title).
+   * Otherwise the id of that memo: this one is an older copy on the same target, written before
+   * Gloss kept one memo per target (fast typing once made "T", "Ter", "Term"). It is kept, as
+   * it is someone's text; list it apart so the researcher can keep what they need and delete it.
+   */
+  duplicateOf: string | null;
 }
 
 export interface HistoryStep {
