@@ -31,6 +31,9 @@ export function useLoad<T>(load: () => Promise<T>, deps: readonly unknown[]): { 
     return () => {
       live = false;
     };
+    // The caller's list, by design: views pass a key for their input (its JSON) and the project
+    // (a change to it means the data may have changed), not the objects themselves.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, deps);
   return state;
 }

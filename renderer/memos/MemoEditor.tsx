@@ -67,7 +67,7 @@ export function MemoEditor({ label, body, placeholder, onSave, rows = 5, classNa
       mounted.current = false;
       flush();
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- the unmount save reads refs only
+    // The unmount save reads refs only, so it runs once.
   }, []);
 
   return (
