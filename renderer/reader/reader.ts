@@ -113,7 +113,14 @@ export class Reader {
       onClick: (ids, rect) => this.options.onCodingsClick?.(ids, rect),
     });
     this.emphasis = new Emphasis(doc);
-    this.root.addEventListener('scroll', () => this.schedule(), { passive: true });
+    this.root.addEventListener(
+      'scroll',
+      () => {
+        this.knownScrollTop = this.root.scrollTop;
+        this.schedule();
+      },
+      { passive: true },
+    );
     this.resizeObserver = new ResizeObserver(() => this.schedule());
     this.resizeObserver.observe(this.column);
     doc.addEventListener('mouseup', this.onPointerUp, true);
@@ -129,7 +136,7 @@ export class Reader {
     this.estimateHeights(true);
     this.sel = null;
     this.clippedAnchorPos = null;
-    this.root.scrollTop = 0;
+    this.scrollTo(0);
     const viewport = this.viewportHeight();
     this.range = { from: 0, to: Math.min(positions.count, model.heights.blockAt(viewport + this.overscan()) + 1) };
     const state = EditorState.create({ doc: windowDoc(positions, this.range.from, this.range.to), plugins: this.plugins() });
@@ -199,7 +206,7 @@ export class Reader {
     const at = Math.max(0, Math.min(model.positions.length, Math.floor(offset)));
     this.reveal(at, false);
     const pos = model.positions.toPos(at, 1) - model.positions.blockPos(this.range.from);
-    this.root.scrollTop += view.coordsAtPos(pos, 1).top - this.root.getBoundingClientRect().top - 8;
+    this.scrollTo(this.root.scrollTop + view.coordsAtPos(pos, 1).top - this.root.getBoundingClientRect().top - 8);
     const next = this.wantedWindow();
     if (next) this.setWindow(next, true);
     this.schedule();
@@ -271,6 +278,10 @@ export class Reader {
             return false;
           },
           copy: (_view, event) => this.onCopy(event),
+          focus: () => {
+            this.keepCaretInView();
+            return false;
+          },
         },
       },
     );
@@ -400,6 +411,31 @@ export class Reader {
     return true;
   }
 
+  /**
+   * Focus from the keyboard (Tab, a shortcut) while the selection is off screen puts the caret at
+   * the top of what is showing: the reader stays where the user was reading, rather than
+   * jumping to wherever the old caret was (the document's start, at first).
+   */
+  private keepCaretInView(): void {
+    const { model, view, sel } = this;
+    if (!model || !view || this.pointerDown) return;
+    // The browser scrolls a focused element's top into view: stay where the reader was.
+    if (this.root.scrollTop !== this.knownScrollTop) this.root.scrollTop = this.knownScrollTop;
+    const viewport = this.root.getBoundingClientRect();
+    if (sel) {
+      const shown = this.selectionIn(this.range);
+      if (shown) {
+        const box = view.coordsAtPos(shown.head, 1);
+        if (box.bottom > viewport.top && box.top < viewport.bottom) return;
+      }
+    }
+    const column = this.column.getBoundingClientRect();
+    const hit = view.posAtCoords({ left: column.left + 4, top: Math.max(viewport.top, column.top) + 12 });
+    if (!hit) return;
+    const offset = model.positions.toOffset(hit.pos + model.positions.blockPos(this.range.from));
+    this.setLogicalSelection(offset, offset, null);
+  }
+
   /** Select the next (or previous) coding after the selection, centre it and say what it is. */
   private stepCoding(direction: 1 | -1): void {
     const { model, sel } = this;
@@ -513,7 +549,7 @@ export class Reader {
       const el = this.blockElement(anchor.block);
       if (el) delta = el.getBoundingClientRect().top - anchor.top;
     }
-    if (Math.abs(delta) > 0.5) this.root.scrollTop += delta;
+    if (Math.abs(delta) > 0.5) this.scrollTo(this.root.scrollTop + delta);
   }
 
   /** The block at the top of the viewport and where it is on screen. */
@@ -587,7 +623,7 @@ export class Reader {
     const rootTop = this.root.getBoundingClientRect().top;
     const coords = view.coordsAtPos(pos, 1);
     const visible = coords.top >= rootTop && coords.bottom <= rootTop + viewport;
-    if (always || !visible) this.root.scrollTop += coords.top - rootTop - viewport * 0.25;
+    if (always || !visible) this.scrollTo(this.root.scrollTop + coords.top - rootTop - viewport * 0.25);
     const next = this.wantedWindow();
     if (next) this.setWindow(next, true);
     this.schedule();
@@ -604,7 +640,7 @@ export class Reader {
     const top = view.coordsAtPos(model.positions.toPos(start, 1) - base, 1).top;
     const bottom = end <= high ? view.coordsAtPos(model.positions.toPos(end, -1) - base, -1).bottom : Infinity;
     const target = bottom - top <= viewport * 0.8 ? (top + bottom) / 2 - viewport / 2 : top - viewport * 0.15;
-    this.root.scrollTop += target - rootTop;
+    this.scrollTo(this.root.scrollTop + target - rootTop);
     const next = this.wantedWindow();
     if (next) this.setWindow(next, true);
     this.schedule();
@@ -639,6 +675,14 @@ export class Reader {
   }
 
   private lastScrollTop = -1;
+  /** The scroll position the user (or the reader itself) last set, to undo the browser's own
+   *  scroll when the editable gets focus from Tab or element.focus(). */
+  private knownScrollTop = 0;
+
+  private scrollTo(top: number): void {
+    this.root.scrollTop = top;
+    this.knownScrollTop = this.root.scrollTop;
+  }
 
   /** Tell the shell which code point is at the top of the viewport, when it has moved. */
   private reportScroll(): void {

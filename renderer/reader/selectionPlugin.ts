@@ -28,9 +28,15 @@ export function inactiveSelectionPlugin(): Plugin<boolean> {
       },
       handleDOMEvents: {
         mousedown: (view: EditorView, event: MouseEvent) => {
-          if (focusKey.getState(view.state) || event.button !== 0 || event.shiftKey) return false;
-          const tr = view.state.tr.setMeta(focusKey, true).setMeta('addToHistory', false);
+          if (event.button !== 0 || event.shiftKey) return false;
+          const focused = focusKey.getState(view.state) ?? false;
           const hit = view.posAtCoords({ left: event.clientX, top: event.clientY });
+          const { from, to, empty } = view.state.selection;
+          // A press inside the selection would start dragging the selected text away (the text is
+          // read-only): it starts a new selection instead, as a press outside it does.
+          const inSelection = hit !== null && !empty && hit.pos >= from && hit.pos <= to;
+          if (focused && !inSelection) return false;
+          const tr = view.state.tr.setMeta(focusKey, true).setMeta('addToHistory', false);
           if (hit) tr.setSelection(TextSelection.create(tr.doc, hit.pos));
           view.dispatch(tr);
           return false;

@@ -23,11 +23,11 @@ test('a drag after clicking a code in the codebook selects only the new passage'
   await newCode.fill('salami tactics');
   await newCode.press('Enter');
 
-  await workbench.dragSelect('both sides dependent');
+  await workbench.selectText('both sides dependent');
   await workbench.codebookRow('dependence').click();
   await expect.poll(async () => (await service.run('codings.list', {})).map((s) => s.text)).toEqual(['both sides dependent']);
 
-  await workbench.dragSelect('salami tactics');
+  await workbench.selectText('salami tactics');
   await workbench.codebookRow('salami tactics').click();
   await expect.poll(async () => (await service.run('codings.list', { code: 'salami tactics' })).map((s) => s.text)).toEqual(['salami tactics']);
   expect((await service.run('codings.list', {})).length).toBe(2);
