@@ -55,10 +55,11 @@ export function CodingPopover({ segments, codes, text, anchor, onRemove, onChang
     setPlace(placePopover(anchor, { width: element.offsetWidth, height: element.offsetHeight }, { width: window.innerWidth, height: window.innerHeight }));
   }, [anchor, segments.length]);
 
-  // Keyboard users land in the popover.
+  // Keyboard users land in the popover, once it is placed (a hidden element takes no focus).
+  const placed = place !== null;
   useEffect(() => {
-    box.current?.querySelector<HTMLElement>('select, button, textarea')?.focus();
-  }, []);
+    if (placed) box.current?.querySelector<HTMLElement>('select, button, textarea')?.focus();
+  }, [placed]);
 
   return (
     <div
