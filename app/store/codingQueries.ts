@@ -88,6 +88,20 @@ export function hasSameCoding(db: Db, codeId: number, coding: Pick<CodingRow, 'd
   );
 }
 
+/**
+ * The coding of `coding.code_id` by the same coder on exactly the same range of the same
+ * document, other than `exceptId` (the coding being changed), if there is one.
+ */
+export function findSameCoding(
+  db: Db,
+  coding: Pick<CodingRow, 'code_id' | 'document_id' | 'coder_id' | 'start' | 'end'>,
+  exceptId: number | null = null,
+): CodingRow | undefined {
+  return db
+    .prepare('SELECT * FROM codings WHERE code_id = @code_id AND document_id = @document_id AND coder_id = @coder_id AND start = @start AND end = @end AND id IS NOT @exceptId LIMIT 1')
+    .get({ code_id: coding.code_id, document_id: coding.document_id, coder_id: coding.coder_id, start: coding.start, end: coding.end, exceptId }) as CodingRow | undefined;
+}
+
 /** Codes by the time they were last applied, newest first. */
 export function recentCodeIds(db: Db, limit: number, coderId?: number): number[] {
   const rows = db
