@@ -113,3 +113,21 @@ export function recentCodeIds(db: Db, limit: number, coderId?: number): number[]
     .all({ coderId: coderId ?? null, limit }) as { code_id: number }[];
   return rows.map((row) => row.code_id);
 }
+
+/** The codings of one code by one coder, by document: what auto-coding extends or skips. */
+export function codingRangesByDocument(db: Db, codeId: number, coderId: number): Map<number, { id: number; start: number; end: number }[]> {
+  const rows = db.prepare('SELECT id, document_id, start, end FROM codings WHERE code_id = ? AND coder_id = ? ORDER BY id').raw().all(codeId, coderId) as [number, number, number, number][];
+  const byDocument = new Map<number, { id: number; start: number; end: number }[]>();
+  for (const [id, documentId, start, end] of rows) {
+    const list = byDocument.get(documentId);
+    if (list) list.push({ id, start, end });
+    else byDocument.set(documentId, [{ id, start, end }]);
+  }
+  return byDocument;
+}
+
+export function codingUuidsByIds(db: Db, ids: readonly number[]): Map<number, string> {
+  if (ids.length === 0) return new Map();
+  const rows = db.prepare('SELECT id, uuid FROM codings WHERE id IN (SELECT value FROM json_each(?))').raw().all(JSON.stringify(ids)) as [number, string][];
+  return new Map(rows);
+}
