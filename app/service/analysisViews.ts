@@ -101,6 +101,8 @@ export interface SearchResult {
   hits: SearchHit[];
   /** Hits are in document-title order, then text order; true when `limit` cut them short. */
   truncated: boolean;
+  /** When a bare word finds nothing: a query that would find something (the word as a prefix, "peacekeep*"). */
+  suggestion?: string;
 }
 
 export interface AutocodePassage {

@@ -109,7 +109,22 @@ export function search(context: Context, input: Input<'search.query'>): SearchRe
       hits.push({ documentId: document.uuid, documentTitle: document.title, start: hit.start, end: hit.end, before: line.before, text: line.hit, after: line.after });
     }
   }
-  return { query: input.query, fts, documents: documents.length, hits, truncated };
+  const suggestion = hits.length === 0 ? prefixSuggestion(context.db, input.query, input) : undefined;
+  return { query: input.query, fts, documents: documents.length, hits, truncated, ...(suggestion !== undefined ? { suggestion } : {}) };
+}
+
+/** One bare word, as typed: letters and digits only (no quotes, operators or star). */
+const BARE_WORD = /^[\p{L}\p{N}]+$/u;
+
+/**
+ * A bare word that finds nothing may be the start of words the texts hold ("peacekeep" for
+ * "peacekeeping"): suggest the prefix search when it would find something.
+ */
+function prefixSuggestion(db: Db, query: string, scope: { where?: Input<'search.query'>['where']; documents?: string[] }): string | undefined {
+  const word = query.trim();
+  if (!BARE_WORD.test(word) || /^(AND|OR|NOT|NEAR)$/.test(word)) return undefined;
+  const suggestion = `${word}*`;
+  return matchingInScope(db, suggestion, scope).documents.length > 0 ? suggestion : undefined;
 }
 
 /** One passage to write: a new coding, or the first of `existing` grown to [start, end) with the rest joined into it. */
