@@ -116,7 +116,7 @@ export const MAX_TITLE_LENGTH = 300;
 export function checkedTitle(typed: string): string {
   const title = typed.trim();
   if (title.length === 0) throw new GlossError('invalid_input', 'A document needs a title: type at least one letter.');
-  // eslint-disable-next-line no-control-regex
+  // eslint-disable-next-line no-control-regex -- control characters are what this rule looks for
   if (/[\u0000-\u001f\u007f]/.test(title)) throw new GlossError('invalid_input', 'A title is one line: take out line breaks and tabs.');
   const length = codePointLength(title);
   if (length > MAX_TITLE_LENGTH) throw new GlossError('invalid_input', `A title has at most ${MAX_TITLE_LENGTH} characters; this one has ${length}. Shorten it.`);
