@@ -3,7 +3,7 @@
  * The service implements it, and the CLI, the browser host, Electron's IPC and the renderer's
  * client are all checked against it. Inputs are validated with these schemas at every door.
  */
-import { retrievalInput, type RetrievalResult } from './retrievalInputs.js';
+import { retrievalExportInput, retrievalInput, type RetrievalResult } from './retrievalInputs.js';
 import { z } from 'zod';
 import { agreementInput, disagreementsInput } from './agreementInputs.js';
 import type { AgreementResult, DisagreementsResult } from './agreementViews.js';
@@ -15,6 +15,7 @@ import type {
   CodeView,
   CoderView,
   DocumentContent,
+  DocumentDeletePreview,
   DocumentSummary,
   HistoryEntry,
   HistoryStep,
@@ -88,7 +89,11 @@ export const operations = {
   'documents.import': { kind: 'mutation', input: fileBytes },
   'documents.list': { kind: 'query', input: z.object({}) },
   'documents.get': { kind: 'query', input: z.object({ document: reference }) },
-  'documents.rename': { kind: 'mutation', input: z.object({ document: reference, title: z.string().trim().min(1).max(500) }) },
+  /** A new display title (the source file's name is kept); titles are unique, whatever their case. */
+  'documents.rename': { kind: 'mutation', input: z.object({ document: reference, title: z.string().max(10_000) }) },
+  /** What deleting the document would take with it (codings, memos, attribute values, review rows). */
+  'documents.deletePreview': { kind: 'query', input: z.object({ document: reference }) },
+  /** Delete the document with its codings, memos, attribute values and review rows: one undoable step. */
   'documents.delete': { kind: 'mutation', input: z.object({ document: reference }) },
 
   'codes.add': {
@@ -204,8 +209,8 @@ export const operations = {
   // Retrieval
   /** Coded segments a filter selects, each with its surrounding sentence. */
   'retrieval.segments': { kind: 'query', input: retrievalInput },
-  /** The same segments as CSV: exactly what the Segments view shows. */
-  'retrieval.segmentsCsv': { kind: 'query', input: retrievalInput },
+  /** The same segments as CSV, every one the filter selects (the view shows a page of them); `rows` counts them. */
+  'retrieval.segmentsCsv': { kind: 'query', input: retrievalExportInput },
   // Team review (agreement)
   /** Inter-coder agreement per code and overall, at character level (default) or segment level. */
   'agreement.compute': { kind: 'query', input: agreementInput },
@@ -240,6 +245,7 @@ export interface Outputs {
   'documents.list': DocumentSummary[];
   'documents.get': DocumentContent;
   'documents.rename': DocumentSummary;
+  'documents.deletePreview': DocumentDeletePreview;
   'documents.delete': { id: string };
   'codes.add': CodeView;
   'codes.list': CodeView[];
@@ -290,7 +296,7 @@ export interface Outputs {
   'exchange.import': ExchangeImportSummary;
   // Retrieval
   'retrieval.segments': RetrievalResult;
-  'retrieval.segmentsCsv': { csv: string };
+  'retrieval.segmentsCsv': { csv: string; rows: number };
   // Team review (agreement)
   'agreement.compute': AgreementResult;
   'agreement.disagreements': DisagreementsResult;

@@ -47,9 +47,10 @@ function selectRows(context: Context, input: RetrievalInput): { rows: SegmentRow
   return { rows, statusOf };
 }
 
-export function retrieveSegments(context: Context, input: RetrievalInput): RetrievalResult {
+/** The segments the filter selects: a page of them (`limit`, default 2,000) for the view, or with `all`, every one (for exports). */
+export function retrieveSegments(context: Context, input: RetrievalInput, pages: 'page' | 'all' = 'page'): RetrievalResult {
   const { rows, statusOf } = selectRows(context, input);
-  const limit = input.limit ?? DEFAULT_RETRIEVAL_LIMIT;
+  const limit = pages === 'all' ? rows.length : (input.limit ?? DEFAULT_RETRIEVAL_LIMIT);
   const paths = codePathStrings(listCodes(context.db));
   const texts = new Map<number, { index: CodePointIndex; blocks: Block[] }>();
   const segments = rows.slice(0, limit).map((row): RetrievedSegment => {
@@ -82,5 +83,9 @@ export function retrievalCsv(result: RetrievalResult): string {
 
 export const retrievalHandlers: Pick<Handlers, 'retrieval.segments' | 'retrieval.segmentsCsv'> = {
   'retrieval.segments': (context, input) => retrieveSegments(context, input),
-  'retrieval.segmentsCsv': (context, input) => ({ csv: retrievalCsv(retrieveSegments(context, input)) }),
+  // An export writes every row the filter selects, never the view's page of them.
+  'retrieval.segmentsCsv': (context, input) => {
+    const result = retrieveSegments(context, input, 'all');
+    return { csv: retrievalCsv(result), rows: result.segments.length };
+  },
 };

@@ -31,6 +31,9 @@ export const retrievalInput = z.object({
 
 export type RetrievalInput = z.infer<typeof retrievalInput>;
 
+/** An export's filter: the same, without a page size (it writes every segment the filter selects). */
+export const retrievalExportInput = retrievalInput.omit({ limit: true });
+
 export interface RetrievedSegment extends Segment {
   /** The rest of the sentence(s) around the segment: before it, and after it. */
   before: string;
