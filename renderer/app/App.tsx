@@ -7,8 +7,11 @@ import type { CodeView, MemoView, Segment } from '../../app/service/views.js';
 import { AnalysisPane, ViewTabs, type CentreView } from '../analysis/AnalysisPane.js';
 import { ApiError, type Api } from '../api/api.js';
 import { CodebookPane, type CodebookActions } from '../codebook/CodebookPane.js';
+import { codesByKey, usePinnedCodes } from '../codebook/pins.js';
 import { CodingPopover } from '../coding/CodingPopover.js';
 import { ReaderPane } from '../coding/ReaderPane.js';
+import { RecentCodesStrip } from '../coding/RecentCodesStrip.js';
+import { documentActions } from '../documents/documentActions.js';
 import { DocumentsPane } from '../documents/DocumentsPane.js';
 import { importFiles, type FileOutcome } from '../documents/importFiles.js';
 import { MemoPanel } from '../memos/MemoPanel.js';
@@ -198,7 +201,9 @@ export function App({ api }: { api: Api }) {
   );
   const [exportMenu, setExportMenu] = useState(false);
 
-  const recentCodes = wb.recent;
+  // Keys 1–9: codes pinned to a number, the other numbers the most recent codes (renderer/codebook/pins.ts).
+  const pins = usePinnedCodes(wb.project?.id ?? null);
+  const recentCodes = useMemo(() => codesByKey(pins.pins, wb.recent, wb.codes), [pins.pins, wb.recent, wb.codes]);
   const handleCommand = useCallback(
     (command: MenuCommand): void => {
       // In a text field, the menu's Undo and Redo act on the typing, as in any editor.
@@ -378,6 +383,7 @@ export function App({ api }: { api: Api }) {
           onPickFiles={() => void pickAndImport()}
           onDropFiles={(files) => void runImport(files)}
           onDismissImports={() => setImports([])}
+          actions={documentActions(wb)}
         />
         <div className="resize-handle" role="separator" aria-orientation="vertical" aria-label="Resize documents" onPointerDown={(event) => startDrag('documents', event)} />
         <main className="pane reader-pane" aria-label="Reader">
@@ -402,13 +408,7 @@ export function App({ api }: { api: Api }) {
                 <button type="button" className="button small" onClick={() => void inVivo()} title="Create a code named by the selected words (Ctrl+I)">
                   In vivo <kbd>Ctrl I</kbd>
                 </button>
-                {wb.recent.slice(0, 9).map((code, i) => (
-                  <button key={code.id} type="button" className="chip" onClick={() => void applyCode(code)} title={`Apply “${code.path}” (${i + 1})`}>
-                    <kbd>{i + 1}</kbd>
-                    <span className="swatch" style={{ background: code.color }} />
-                    {code.name}
-                  </button>
-                ))}
+                <RecentCodesStrip codes={recentCodes} pinned={new Set(pins.pins.values())} onApply={(code) => void applyCode(code)} />
               </div>
             )}
           </header>
@@ -427,7 +427,8 @@ export function App({ api }: { api: Api }) {
         <div className="resize-handle" role="separator" aria-orientation="vertical" aria-label="Resize codebook" onPointerDown={(event) => startDrag('codebook', event)} />
         <CodebookPane
           codes={wb.codes}
-          recent={wb.recent}
+          recent={recentCodes}
+          pins={pins}
           hasSelection={selection !== null}
           selectedId={selectedCode}
           onSelect={setSelectedCode}
@@ -457,7 +458,7 @@ export function App({ api }: { api: Api }) {
         <span>
           {wb.documents.length} documents · {wb.codes.length} codes · {wb.project?.counts.codings ?? 0} codings
         </span>
-        <span className="muted">Ctrl+K code · 1–9 recent codes · Ctrl+I in vivo · Ctrl+Z undo · Ctrl+Shift+Z redo</span>
+        <span className="muted">Ctrl+K code · 1–9 pinned or recent codes · Ctrl+I in vivo · Ctrl+Z undo · Ctrl+Shift+Z redo</span>
       </footer>
 
       {popover && wb.document && popoverSegments.length > 0 && (
