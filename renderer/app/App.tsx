@@ -408,10 +408,10 @@ export function App({ api }: { api: Api }) {
                 <button type="button" className="button small" onClick={() => void inVivo()} title="Create a code named by the selected words (Ctrl+I)">
                   In vivo <kbd>Ctrl I</kbd>
                 </button>
-                <RecentCodesStrip codes={recentCodes} pinned={new Set(pins.pins.values())} onApply={(code) => void applyCode(code)} />
               </div>
             )}
           </header>
+          <RecentCodesStrip codes={recentCodes} pinned={new Set(pins.pins.values())} onApply={(code) => void applyCode(code)} />
           <ReaderPane
             document={wb.document}
             segments={wb.segments}

@@ -10,9 +10,9 @@ export interface RecentCodesStripProps {
 }
 
 /**
- * The reader header's chips for keys 1–9. They share the room left beside the selection tools:
- * each shrinks to its key, colour and the start of its name (ellipsis), the full path on hover,
- * so nine codes still read at 1280 pixels wide.
+ * The chips for keys 1–9, in a row under the reader's header: each shrinks to its key, colour
+ * and the start of its name (ellipsis), the full path on hover, so nine codes still read at
+ * 1280 pixels wide. A click applies the code to the selected text, as its key does.
  */
 export function RecentCodesStrip({ codes, pinned, onApply }: RecentCodesStripProps) {
   const shown = codes.slice(0, 9).flatMap((code, i) => (code ? [{ code, key: i + 1 }] : []));
