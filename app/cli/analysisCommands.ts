@@ -6,6 +6,7 @@ import { InvalidArgumentError, Option, type Command } from 'commander';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { ATTRIBUTE_TYPES, type AttributeType, type ConditionOperator } from '../domain/attributeValues.js';
 import { GlossError } from '../domain/errors.js';
+import { plural } from '../domain/plural.js';
 import type { AutocodePreview, SearchResult } from '../service/analysisViews.js';
 import type { Input } from '../service/contract.js';
 import { defaultCoderName, writeFileAtomically } from './io.js';
@@ -77,11 +78,14 @@ function formatSearch(result: SearchResult): string {
 
 function formatPreview(preview: AutocodePreview, dryRun: boolean): string {
   const verb = dryRun ? 'Would code' : 'Coded';
+  const extended = preview.extendedCodings > 0 ? `; ${dryRun ? 'would extend' : 'extended'} ${plural(preview.extendedCodings, 'existing coding')}${preview.joinedCodings > 0 ? `, joining ${plural(preview.joinedCodings, 'other')} into them` : ''}` : '';
   const head =
-    `${verb} ${preview.passages.length} passage${preview.passages.length === 1 ? '' : 's'} as "${preview.code}" for ${preview.coder} ` +
-    `(${preview.scope}s around ${preview.hits} hit${preview.hits === 1 ? '' : 's'} in ${preview.documents} document${preview.documents === 1 ? '' : 's'}` +
-    `${preview.alreadyCoded > 0 ? `; ${preview.alreadyCoded} already coded, left alone` : ''}).`;
-  const lines = preview.passages.map((passage) => `${passage.documentTitle} [${passage.start}, ${passage.end})  “${shorten(passage.text.replace(/\s+/g, ' '), 100)}”`);
+    `${verb} ${plural(preview.passages.length, 'passage')} as "${preview.code}" for ${preview.coder} ` +
+    `(${preview.scope}s around ${plural(preview.hits, 'hit')} in ${plural(preview.documents, 'document')}` +
+    `${preview.alreadyCoded > 0 ? `; ${preview.alreadyCoded} already coded, left alone` : ''}${extended}).`;
+  const lines = preview.passages.map(
+    (passage) => `${passage.documentTitle} [${passage.start}, ${passage.end})  ${passage.action === 'extend' ? '(extends a coding) ' : ''}“${shorten(passage.text.replace(/\s+/g, ' '), 100)}”`,
+  );
   return [head, ...lines].join('\n');
 }
 

@@ -6,6 +6,7 @@ import { GlossService } from '../service/service.js';
 import { openSession } from '../host/session.js';
 import { registerAgreementCommands } from './agreementCommands.js';
 import { registerAnalysisCommands } from './analysisCommands.js';
+import { registerDocumentCommands } from './documentCommands.js';
 import { exportExchange, importExchangeFile, isExchangeFile, registerExchangeCommands } from './exchangeCommands.js';
 import { registerReportCommands } from './reportCommands.js';
 import { registerReviewCommands } from './reviewCommands.js';
@@ -315,6 +316,7 @@ export function buildProgram(io: CliOutput): Command {
       await session.close();
     });
 
+  registerDocumentCommands(program, io);
   registerAnalysisCommands(program, io);
   registerExchangeCommands(program, io);
   registerAgreementCommands(program, io);

@@ -6,6 +6,8 @@ export type ErrorCode =
   | 'invalid_input'
   | 'not_found'
   | 'exists'
+  /** The same code by the same coder on exactly the same passage is there already. */
+  | 'duplicate_coding'
   | 'ambiguous'
   | 'not_a_project'
   | 'newer_schema'

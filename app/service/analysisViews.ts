@@ -101,6 +101,8 @@ export interface SearchResult {
   hits: SearchHit[];
   /** Hits are in document-title order, then text order; true when `limit` cut them short. */
   truncated: boolean;
+  /** When a bare word finds nothing: a query that would find something (the word as a prefix, "peacekeep*"). */
+  suggestion?: string;
 }
 
 export interface AutocodePassage {
@@ -111,6 +113,23 @@ export interface AutocodePassage {
   text: string;
   /** Search hits inside this passage. */
   hits: number;
+  /**
+   * 'new': a new coding; 'extend': the first of `existing` (a coding of this code by this coder
+   * that the passage overlaps) grows to [start, end), and any others are joined into it.
+   */
+  action: 'new' | 'extend';
+  /** The existing codings the passage reaches, in text order; empty when it is new. */
+  existing: { id: string; start: number; end: number }[];
+}
+
+/** What auto-coding does with one search hit. */
+export interface AutocodeHitOutcome {
+  documentId: string;
+  /** The hit itself (not widened), in code points. */
+  start: number;
+  end: number;
+  /** 'new': coded as a new passage; 'extends': widens an existing coding; 'already-coded': inside one, skipped. */
+  outcome: 'new' | 'extends' | 'already-coded';
 }
 
 export interface AutocodePreview {
@@ -125,10 +144,18 @@ export interface AutocodePreview {
   alreadyCoded: number;
   /** What would be coded: widened hits, overlapping ones merged, in document then text order. */
   passages: AutocodePassage[];
+  /** Passages that would be new codings. */
+  newPassages: number;
+  /** Existing codings that would be extended (one per passage with action 'extend'). */
+  extendedCodings: number;
+  /** Existing codings that would be joined into an extended one (and so removed as separate codings). */
+  joinedCodings: number;
+  /** Every hit with what happens to it, in document then text order. */
+  hitOutcomes: AutocodeHitOutcome[];
 }
 
 export interface AutocodeResult extends AutocodePreview {
-  /** Ids of the codings made, one per passage, all in one undoable action. */
+  /** Ids of the codings made or extended, one per passage, all in one undoable action. */
   codingIds: string[];
 }
 

@@ -1,7 +1,9 @@
 import { anchorByOffsets, anchorByQuote, type Anchor } from '../domain/anchor.js';
 import { CodePointIndex } from '../domain/codepoints.js';
-import { listCodes } from '../store/codeQueries.js';
-import { listSegments, type SegmentFilter, type SegmentRow } from '../store/codingQueries.js';
+import { getCodeRow, listCodes } from '../store/codeQueries.js';
+import { GlossError } from '../domain/errors.js';
+import { findSameCoding, listSegments, type CodingRow, type SegmentFilter, type SegmentRow } from '../store/codingQueries.js';
+import { getCoderRow } from '../store/coderQueries.js';
 import { getDocumentRow } from '../store/documentQueries.js';
 import { findCodingMemo } from '../store/memoQueries.js';
 import type { Recorder } from '../store/recorder.js';
@@ -62,6 +64,22 @@ function writeCodingMemo(context: Context, recorder: Recorder, codingId: number,
   }
 }
 
+/**
+ * One code by one coder on one passage is one coding: applying it again (a double-click, a
+ * repeated shortcut) would count the passage twice in every figure. `exceptId` is the coding
+ * being changed, which may keep its own range.
+ */
+export function refuseDuplicateCoding(
+  context: Context,
+  coding: Pick<CodingRow, 'code_id' | 'document_id' | 'coder_id' | 'start' | 'end'>,
+  exceptId: number | null = null,
+): void {
+  if (!findSameCoding(context.db, coding, exceptId)) return;
+  const code = getCodeRow(context.db, coding.code_id);
+  const coder = getCoderRow(context.db, coding.coder_id);
+  throw new GlossError('duplicate_coding', `This passage is already coded as “${code.name}” by ${coder.name}.`);
+}
+
 export const codingHandlers = {
   'codings.apply': (context, input) => {
     const coderName = input.coder;
@@ -72,6 +90,7 @@ export const codingHandlers = {
       const anchor: Anchor =
         input.quote !== undefined ? anchorByQuote(index, input.quote, input.occurrence) : anchorByOffsets(index, input.start ?? 0, input.end ?? 0);
       const coder = ensureCoder(context.db, recorder, coderName, context.now(), context.newUuid());
+      refuseDuplicateCoding(context, { code_id: code.id, document_id: document.id, coder_id: coder.id, start: anchor.start, end: anchor.end });
       const now = context.now();
       const coding = recorder.insert('codings', {
         uuid: context.newUuid(),
@@ -114,6 +133,7 @@ export const codingHandlers = {
         const anchor = anchorByOffsets(new CodePointIndex(document.text), input.start ?? coding.start, input.end ?? coding.end);
         Object.assign(patch, { start: anchor.start, end: anchor.end, quote: anchor.quote });
       }
+      refuseDuplicateCoding(context, { ...coding, ...(patch as Partial<CodingRow>) }, coding.id);
       if (Object.keys(patch).length > 0) patch.updated_at = context.now();
       recorder.update('codings', coding.id, patch);
       return { result: segmentView(context, coding.uuid), summary: `Change the coding of "${coding.quote.slice(0, 40)}"` };

@@ -15,6 +15,7 @@ import type {
   CodeView,
   CoderView,
   DocumentContent,
+  DocumentDeletePreview,
   DocumentSummary,
   HistoryEntry,
   HistoryStep,
@@ -82,7 +83,11 @@ export const operations = {
   'documents.import': { kind: 'mutation', input: fileBytes },
   'documents.list': { kind: 'query', input: z.object({}) },
   'documents.get': { kind: 'query', input: z.object({ document: reference }) },
-  'documents.rename': { kind: 'mutation', input: z.object({ document: reference, title: z.string().trim().min(1).max(500) }) },
+  /** A new display title (the source file's name is kept); titles are unique, whatever their case. */
+  'documents.rename': { kind: 'mutation', input: z.object({ document: reference, title: z.string().max(10_000) }) },
+  /** What deleting the document would take with it (codings, memos, attribute values, review rows). */
+  'documents.deletePreview': { kind: 'query', input: z.object({ document: reference }) },
+  /** Delete the document with its codings, memos, attribute values and review rows: one undoable step. */
   'documents.delete': { kind: 'mutation', input: z.object({ document: reference }) },
 
   'codes.add': {
@@ -234,6 +239,7 @@ export interface Outputs {
   'documents.list': DocumentSummary[];
   'documents.get': DocumentContent;
   'documents.rename': DocumentSummary;
+  'documents.deletePreview': DocumentDeletePreview;
   'documents.delete': { id: string };
   'codes.add': CodeView;
   'codes.list': CodeView[];

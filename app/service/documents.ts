@@ -5,14 +5,23 @@ import { GlossError } from '../domain/errors.js';
 import { parseDocument } from '../formats/parseDocument.js';
 import type { DocumentFormat } from '../formats/parsedDocument.js';
 import { codingIdsOfDocument } from '../store/codingQueries.js';
-import { attributeValueIdsOfDocument, documentTitleTaken, getDocumentListRow, findDocumentBySha, listDocuments, type DocumentListRow } from '../store/documentQueries.js';
+import { plural } from '../domain/plural.js';
+import {
+  attributeValueIdsOfDocument,
+  documentTitleTaken,
+  findDocumentBySha,
+  getDocumentListRow,
+  listDocuments,
+  type DocumentListRow,
+  type DocumentRow,
+} from '../store/documentQueries.js';
 import { memoIdsOn } from '../store/memoQueries.js';
 import type { Recorder } from '../store/recorder.js';
 import { reviewRowsOfDocument } from '../store/reviewQueries.js';
 import type { Context } from './context.js';
 import type { Handlers } from './handlers.js';
 import { resolveDocument } from './resolve.js';
-import type { DocumentSummary, ImportResult } from './views.js';
+import type { DocumentDeletePreview, DocumentSummary, ImportResult } from './views.js';
 
 function toSummary(row: DocumentListRow): DocumentSummary {
   return {
@@ -50,6 +59,70 @@ function uniqueTitle(context: Context, wanted: string): string {
   }
 }
 
+/** The rows that go with a document when it is deleted, by table. */
+interface Dependents {
+  codings: number[];
+  /** The document's own memos and the memos on its codings. */
+  memos: number[];
+  attributeValues: number[];
+  reviewDecisions: number[];
+  reviewLinks: number[];
+  reviewComments: number[];
+}
+
+function dependentsOf(context: Context, documentId: number): Dependents {
+  const codings = codingIdsOfDocument(context.db, documentId);
+  const memos = [...codings.flatMap((codingId) => memoIdsOn(context.db, 'coding_id', codingId)), ...memoIdsOn(context.db, 'document_id', documentId)];
+  // The review of the document goes with it: its decisions (with their coding links) and comments.
+  const review = reviewRowsOfDocument(context.db, documentId);
+  return {
+    codings,
+    memos,
+    attributeValues: attributeValueIdsOfDocument(context.db, documentId),
+    reviewDecisions: review.decisions,
+    reviewLinks: review.links,
+    reviewComments: review.comments,
+  };
+}
+
+function previewOf(row: DocumentRow, dependents: Dependents): DocumentDeletePreview {
+  return {
+    id: row.uuid,
+    title: row.title,
+    codings: dependents.codings.length,
+    memos: dependents.memos.length,
+    attributeValues: dependents.attributeValues.length,
+    reviewDecisions: dependents.reviewDecisions.length,
+    reviewComments: dependents.reviewComments.length,
+  };
+}
+
+/** "3 codings, 1 memo and 2 attribute values": what a deletion takes, for confirmations and the history. */
+export function deletionWords(preview: DocumentDeletePreview): string {
+  const parts = [plural(preview.codings, 'coding'), plural(preview.memos, 'memo')];
+  if (preview.attributeValues > 0) parts.push(plural(preview.attributeValues, 'attribute value'));
+  if (preview.reviewDecisions > 0) parts.push(plural(preview.reviewDecisions, 'review decision'));
+  if (preview.reviewComments > 0) parts.push(plural(preview.reviewComments, 'review comment'));
+  return parts.length === 1 ? parts[0]! : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)!}`;
+}
+
+export const MAX_TITLE_LENGTH = 300;
+
+/**
+ * A display title as the user typed it, trimmed, or why it cannot be one: not empty, one line,
+ * at most MAX_TITLE_LENGTH characters. Said here rather than in the contract's schema so the
+ * workbench can show the message as it is.
+ */
+export function checkedTitle(typed: string): string {
+  const title = typed.trim();
+  if (title.length === 0) throw new GlossError('invalid_input', 'A document needs a title: type at least one letter.');
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f]/.test(title)) throw new GlossError('invalid_input', 'A title is one line: take out line breaks and tabs.');
+  const length = codePointLength(title);
+  if (length > MAX_TITLE_LENGTH) throw new GlossError('invalid_input', `A title has at most ${MAX_TITLE_LENGTH} characters; this one has ${length}. Shorten it.`);
+  return title;
+}
+
 export function sha256Hex(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
 }
@@ -81,30 +154,35 @@ export const documentHandlers = {
   'documents.rename': (context, input) =>
     context.mutate('documents.rename', (recorder) => {
       const row = resolveDocument(context.db, input.document);
-      if (row.title.toLowerCase() !== input.title.toLowerCase() && documentTitleTaken(context.db, input.title)) {
-        throw new GlossError('exists', `Another document is already called "${input.title}". Choose another title.`);
+      const title = checkedTitle(input.title);
+      // Titles are unique (any case), because a title is how a researcher names a document here
+      // and in the command line; a change of case of its own title is allowed.
+      if (row.title.toLowerCase() !== title.toLowerCase() && documentTitleTaken(context.db, title)) {
+        throw new GlossError('exists', `Another document is already called "${title}". Choose another title.`);
       }
-      recorder.update('documents', row.id, { title: input.title });
-      return { result: summaryOf(context, row.uuid), summary: `Rename document "${row.title}" to "${input.title}"` };
+      recorder.update('documents', row.id, { title });
+      return { result: summaryOf(context, row.uuid), summary: `Rename document "${row.title}" to "${title}"` };
     }),
+
+  'documents.deletePreview': (context, input) => {
+    const row = resolveDocument(context.db, input.document);
+    return previewOf(row, dependentsOf(context, row.id));
+  },
 
   'documents.delete': (context, input) =>
     context.mutate('documents.delete', (recorder) => {
       const row = resolveDocument(context.db, input.document);
-      const codingIds = codingIdsOfDocument(context.db, row.id);
-      // The review of the document goes with it: its decisions (with their coding links) and comments.
-      const review = reviewRowsOfDocument(context.db, row.id);
-      for (const id of review.links) recorder.delete('review_decision_codings', id);
-      for (const id of review.decisions) recorder.delete('review_decisions', id);
-      for (const id of review.comments) recorder.delete('review_comments', id);
-      for (const codingId of codingIds) {
-        for (const memoId of memoIdsOn(context.db, 'coding_id', codingId)) recorder.delete('memos', memoId);
-        recorder.delete('codings', codingId);
-      }
-      for (const memoId of memoIdsOn(context.db, 'document_id', row.id)) recorder.delete('memos', memoId);
-      for (const id of attributeValueIdsOfDocument(context.db, row.id)) recorder.delete('document_attributes', id);
+      const dependents = dependentsOf(context, row.id);
+      // Children before parents, so that no foreign key is left dangling at any step (undo
+      // replays the inverse newest first, which puts the parents back first).
+      for (const id of dependents.reviewLinks) recorder.delete('review_decision_codings', id);
+      for (const id of dependents.reviewDecisions) recorder.delete('review_decisions', id);
+      for (const id of dependents.reviewComments) recorder.delete('review_comments', id);
+      for (const id of dependents.memos) recorder.delete('memos', id);
+      for (const id of dependents.codings) recorder.delete('codings', id);
+      for (const id of dependents.attributeValues) recorder.delete('document_attributes', id);
       recorder.delete('documents', row.id);
-      return { result: { id: row.uuid }, summary: `Delete document "${row.title}" and its ${codingIds.length} codings` };
+      return { result: { id: row.uuid }, summary: `Delete document "${row.title}" with ${deletionWords(previewOf(row, dependents))}` };
     }),
 } satisfies Partial<Handlers>;
 

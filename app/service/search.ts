@@ -12,15 +12,19 @@ import type { Block } from '../domain/blocks.js';
 import { CodePointIndex } from '../domain/codepoints.js';
 import { GlossError } from '../domain/errors.js';
 import { DEFAULT_CONTEXT_WIDTH, keywordInContext } from '../domain/kwic.js';
-import { mergeRanges, type Range } from '../domain/matrix.js';
+import { planDocumentAutocode, type ExistingCoding } from '../domain/autocode.js';
+import type { Range } from '../domain/matrix.js';
+import { plural } from '../domain/plural.js';
 import { parseSearch } from '../domain/searchQuery.js';
 import { widenToUnit, type TextUnit } from '../domain/textUnits.js';
-import { codedRanges } from '../store/analysisQueries.js';
 import { listCodes } from '../store/codeQueries.js';
 import { findCoderByName } from '../store/coderQueries.js';
+import { codingRangesByDocument, codingUuidsByIds } from '../store/codingQueries.js';
+import { findCodingMemo } from '../store/memoQueries.js';
+import type { Recorder } from '../store/recorder.js';
 import type { Db } from '../store/projectFile.js';
 import { documentTextAndBlocks, markedText, matchingDocuments, type MatchingDocumentRow } from '../store/searchQueries.js';
-import type { AutocodePassage, AutocodePreview, AutocodeResult, SearchHit, SearchResult } from './analysisViews.js';
+import type { AutocodeHitOutcome, AutocodePassage, AutocodePreview, AutocodeResult, SearchHit, SearchResult } from './analysisViews.js';
 import { selectDocuments } from './attributes.js';
 import { codePathStrings } from './codeTree.js';
 import type { Context } from './context.js';
@@ -105,72 +109,78 @@ export function search(context: Context, input: Input<'search.query'>): SearchRe
       hits.push({ documentId: document.uuid, documentTitle: document.title, start: hit.start, end: hit.end, before: line.before, text: line.hit, after: line.after });
     }
   }
-  return { query: input.query, fts, documents: documents.length, hits, truncated };
+  const suggestion = hits.length === 0 ? prefixSuggestion(context.db, input.query, input) : undefined;
+  return { query: input.query, fts, documents: documents.length, hits, truncated, ...(suggestion !== undefined ? { suggestion } : {}) };
 }
 
-type Passage = Range & { hits: number };
+/** One bare word, as typed: letters and digits only (no quotes, operators or star). */
+const BARE_WORD = /^[\p{L}\p{N}]+$/u;
 
-/** Whether one range of a union (disjoint, ascending) contains all of `range`. */
-function isCovered(union: readonly Range[], range: Range): boolean {
-  let lo = 0;
-  let hi = union.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (union[mid]!.end < range.end) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < union.length && union[lo]!.start <= range.start;
+/**
+ * A bare word that finds nothing may be the start of words the texts hold ("peacekeep" for
+ * "peacekeeping"): suggest the prefix search when it would find something.
+ */
+function prefixSuggestion(db: Db, query: string, scope: { where?: Input<'search.query'>['where']; documents?: string[] }): string | undefined {
+  const word = query.trim();
+  if (!BARE_WORD.test(word) || /^(AND|OR|NOT|NEAR)$/.test(word)) return undefined;
+  const suggestion = `${word}*`;
+  return matchingInScope(db, suggestion, scope).documents.length > 0 ? suggestion : undefined;
 }
 
-/** The preview, plus what applying it needs: per document, its text's index and the ranges. */
+/** One passage to write: a new coding, or the first of `existing` grown to [start, end) with the rest joined into it. */
+type Passage = Range & { existing: number[] };
+
+/** The preview, plus what applying it needs: per document, its text's index and the passages. */
 interface AutocodePlan {
   preview: AutocodePreview;
   codeId: number;
-  documents: { documentId: number; index: CodePointIndex; ranges: Passage[] }[];
+  documents: { documentId: number; index: CodePointIndex; passages: Passage[] }[];
 }
 
 /**
- * Every hit widened to the unit, minus those whose widened range this code already covers for
- * this coder, with ranges that share a code point merged: what auto-coding would code.
+ * Every hit widened to the unit; a hit this code already covers for this coder is skipped, one
+ * that overlaps such a coding extends it, the rest are new (app/domain/autocode.ts).
  */
 function planAutocode(context: Context, input: Input<'search.autocodePreview'>): AutocodePlan {
   const db = context.db;
   const unit: TextUnit = input.scope ?? 'word';
   const code = resolveCode(db, input.code);
   const coder = findCoderByName(db, input.coder.trim());
-  const existing = coder ? codedRanges(db, code.id, coder.id) : new Map<number, Range[]>();
+  const existing = coder ? codingRangesByDocument(db, code.id, coder.id) : new Map<number, ExistingCoding[]>();
   const { fts, documents } = matchingInScope(db, input.query, input);
   let hitCount = 0;
   let alreadyCoded = 0;
+  let extendedCodings = 0;
+  let joinedCodings = 0;
   const passages: AutocodePassage[] = [];
+  const hitOutcomes: AutocodeHitOutcome[] = [];
   const plan: AutocodePlan['documents'] = [];
   for (const document of documents) {
     const found = hitsIn(db, fts, document);
     hitCount += found.hits.length;
     const blocks = JSON.parse(found.blocks) as Block[];
-    const covered = mergeRanges(existing.get(document.id) ?? []);
-    const widened: Range[] = [];
-    for (const hit of found.hits) {
-      const range = widenToUnit(found.index, blocks, hit.start, hit.end, unit);
-      if (isCovered(covered, range)) alreadyCoded++;
-      else widened.push(range);
-    }
-    // Merge widened hits that share a code point (two hits in one sentence are one passage).
-    widened.sort((a, b) => a.start - b.start || a.end - b.end);
-    const ranges: Passage[] = [];
-    for (const range of widened) {
-      const last = ranges[ranges.length - 1];
-      if (last && range.start < last.end) {
-        last.end = Math.max(last.end, range.end);
-        last.hits++;
-      } else {
-        ranges.push({ start: range.start, end: range.end, hits: 1 });
+    const widened = found.hits.map((hit) => widenToUnit(found.index, blocks, hit.start, hit.end, unit));
+    const planned = planDocumentAutocode(widened, existing.get(document.id) ?? []);
+    found.hits.forEach((hit, i) => hitOutcomes.push({ documentId: document.uuid, start: hit.start, end: hit.end, outcome: planned.outcomes[i]! }));
+    alreadyCoded += planned.outcomes.filter((outcome) => outcome === 'already-coded').length;
+    if (planned.passages.length === 0) continue;
+    const uuids = codingUuidsByIds(db, planned.passages.flatMap((passage) => passage.existing.map((coding) => coding.id)));
+    plan.push({ documentId: document.id, index: found.index, passages: planned.passages.map((p) => ({ start: p.start, end: p.end, existing: p.existing.map((coding) => coding.id) })) });
+    for (const passage of planned.passages) {
+      if (passage.existing.length > 0) {
+        extendedCodings++;
+        joinedCodings += passage.existing.length - 1;
       }
-    }
-    if (ranges.length === 0) continue;
-    plan.push({ documentId: document.id, index: found.index, ranges });
-    for (const range of ranges) {
-      passages.push({ documentId: document.uuid, documentTitle: document.title, start: range.start, end: range.end, text: found.index.slice(range.start, range.end), hits: range.hits });
+      passages.push({
+        documentId: document.uuid,
+        documentTitle: document.title,
+        start: passage.start,
+        end: passage.end,
+        text: found.index.slice(passage.start, passage.end),
+        hits: passage.hits.length,
+        action: passage.existing.length > 0 ? 'extend' : 'new',
+        existing: passage.existing.map((coding) => ({ id: uuids.get(coding.id)!, start: coding.start, end: coding.end })),
+      });
     }
   }
   const preview: AutocodePreview = {
@@ -182,8 +192,32 @@ function planAutocode(context: Context, input: Input<'search.autocodePreview'>):
     documents: documents.length,
     alreadyCoded,
     passages,
+    newPassages: passages.length - extendedCodings,
+    extendedCodings,
+    joinedCodings,
+    hitOutcomes,
   };
   return { preview, codeId: code.id, documents: plan };
+}
+
+/** Grow the kept coding to the passage, and join the other codings it reaches into it (their memos too). */
+function extendCoding(context: Context, recorder: Recorder, index: CodePointIndex, passage: Passage, now: string): string {
+  const [keptId, ...joined] = passage.existing as [number, ...number[]];
+  for (const codingId of joined) {
+    const memo = findCodingMemo(context.db, codingId);
+    if (memo) {
+      const keptMemo = findCodingMemo(context.db, keptId);
+      if (keptMemo) {
+        recorder.update('memos', keptMemo.id, { body: `${keptMemo.body}\n\n${memo.body}`, updated_at: now });
+        recorder.delete('memos', memo.id);
+      } else {
+        recorder.update('memos', memo.id, { coding_id: keptId, updated_at: now });
+      }
+    }
+    recorder.delete('codings', codingId);
+  }
+  recorder.update('codings', keptId, { start: passage.start, end: passage.end, quote: index.slice(passage.start, passage.end), updated_at: now });
+  return codingUuidsByIds(context.db, [keptId]).get(keptId)!;
 }
 
 export const searchHandlers = {
@@ -205,7 +239,11 @@ export const searchHandlers = {
       const now = context.now();
       const codingIds: string[] = [];
       for (const document of planned.documents) {
-        for (const range of document.ranges) {
+        for (const range of document.passages) {
+          if (range.existing.length > 0) {
+            codingIds.push(extendCoding(context, recorder, document.index, range, now));
+            continue;
+          }
           const uuid = context.newUuid();
           recorder.insert('codings', {
             uuid,
@@ -224,7 +262,7 @@ export const searchHandlers = {
       return {
         result: { ...planned.preview, coder: coder.name, codingIds },
         coderId: coder.id,
-        summary: `Auto-code ${codingIds.length} passage${codingIds.length === 1 ? '' : 's'} matching "${input.query.length > 40 ? `${input.query.slice(0, 39)}…` : input.query}" as "${planned.preview.code}"`,
+        summary: `Auto-code ${plural(codingIds.length, 'passage')} matching "${input.query.length > 40 ? `${input.query.slice(0, 39)}…` : input.query}" as "${planned.preview.code}"`,
       };
     }),
 } satisfies Partial<Handlers>;

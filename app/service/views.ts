@@ -28,6 +28,18 @@ export interface DocumentSummary {
   codings: number;
 }
 
+/** What deleting a document would take with it: to confirm before `documents.delete`. */
+export interface DocumentDeletePreview {
+  id: string;
+  title: string;
+  codings: number;
+  /** The document's memos and the memos on its codings. */
+  memos: number;
+  attributeValues: number;
+  reviewDecisions: number;
+  reviewComments: number;
+}
+
 export interface DocumentContent {
   id: string;
   title: string;

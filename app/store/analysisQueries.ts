@@ -95,18 +95,3 @@ export function documentMeasures(db: Db): DocumentMeasureRow[] {
 export function documentBlocks(db: Db): { id: number; blocks: string }[] {
   return db.prepare('SELECT id, blocks FROM documents').all() as { id: number; blocks: string }[];
 }
-
-/** The ranges one code already covers for one coder, by document. */
-export function codedRanges(db: Db, codeId: number, coderId: number): Map<number, { start: number; end: number }[]> {
-  const rows = db
-    .prepare('SELECT document_id, start, end FROM codings WHERE code_id = ? AND coder_id = ?')
-    .raw()
-    .all(codeId, coderId) as [number, number, number][];
-  const byDocument = new Map<number, { start: number; end: number }[]>();
-  for (const [documentId, start, end] of rows) {
-    const list = byDocument.get(documentId);
-    if (list) list.push({ start, end });
-    else byDocument.set(documentId, [{ start, end }]);
-  }
-  return byDocument;
-}

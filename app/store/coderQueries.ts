@@ -11,6 +11,10 @@ export function findCoderByName(db: Db, name: string): CoderRow | undefined {
   return db.prepare('SELECT * FROM coders WHERE name = ? COLLATE NOCASE').get(name) as CoderRow | undefined;
 }
 
+export function getCoderRow(db: Db, id: number): CoderRow {
+  return db.prepare('SELECT * FROM coders WHERE id = ?').get(id) as CoderRow;
+}
+
 export function listCoders(db: Db): (CoderRow & { coding_count: number })[] {
   return db
     .prepare(

@@ -88,6 +88,20 @@ export function hasSameCoding(db: Db, codeId: number, coding: Pick<CodingRow, 'd
   );
 }
 
+/**
+ * The coding of `coding.code_id` by the same coder on exactly the same range of the same
+ * document, other than `exceptId` (the coding being changed), if there is one.
+ */
+export function findSameCoding(
+  db: Db,
+  coding: Pick<CodingRow, 'code_id' | 'document_id' | 'coder_id' | 'start' | 'end'>,
+  exceptId: number | null = null,
+): CodingRow | undefined {
+  return db
+    .prepare('SELECT * FROM codings WHERE code_id = @code_id AND document_id = @document_id AND coder_id = @coder_id AND start = @start AND end = @end AND id IS NOT @exceptId LIMIT 1')
+    .get({ code_id: coding.code_id, document_id: coding.document_id, coder_id: coding.coder_id, start: coding.start, end: coding.end, exceptId }) as CodingRow | undefined;
+}
+
 /** Codes by the time they were last applied, newest first. */
 export function recentCodeIds(db: Db, limit: number, coderId?: number): number[] {
   const rows = db
@@ -98,4 +112,22 @@ export function recentCodeIds(db: Db, limit: number, coderId?: number): number[]
     )
     .all({ coderId: coderId ?? null, limit }) as { code_id: number }[];
   return rows.map((row) => row.code_id);
+}
+
+/** The codings of one code by one coder, by document: what auto-coding extends or skips. */
+export function codingRangesByDocument(db: Db, codeId: number, coderId: number): Map<number, { id: number; start: number; end: number }[]> {
+  const rows = db.prepare('SELECT id, document_id, start, end FROM codings WHERE code_id = ? AND coder_id = ? ORDER BY id').raw().all(codeId, coderId) as [number, number, number, number][];
+  const byDocument = new Map<number, { id: number; start: number; end: number }[]>();
+  for (const [id, documentId, start, end] of rows) {
+    const list = byDocument.get(documentId);
+    if (list) list.push({ id, start, end });
+    else byDocument.set(documentId, [{ id, start, end }]);
+  }
+  return byDocument;
+}
+
+export function codingUuidsByIds(db: Db, ids: readonly number[]): Map<number, string> {
+  if (ids.length === 0) return new Map();
+  const rows = db.prepare('SELECT id, uuid FROM codings WHERE id IN (SELECT value FROM json_each(?))').raw().all(JSON.stringify(ids)) as [number, string][];
+  return new Map(rows);
 }
