@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { plural } from '../../app/domain/plural.js';
 import type { CodeView } from '../../app/service/views.js';
 import type { CodebookActions } from './CodebookPane.js';
 import { KEY_COUNT } from './pins.js';
@@ -32,8 +33,6 @@ export interface CodeDetailsProps {
   onRename(): void;
   onClose(): void;
 }
-
-const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** The selected code's codebook entry: fields saved when they lose focus, each undoable. */
 export function CodeDetails({ code, codes, total, memo, pinKey, onPin, confirmDelete, onConfirmDelete, mergeRequest, actions, onRename, onClose }: CodeDetailsProps) {

@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { plural } from '../../app/domain/plural.js';
 import type { CodeView } from '../../app/service/views.js';
 import type { CodebookActions } from './CodebookPane.js';
 import { ContextMenu, type MenuItem, type MenuPlace } from './ContextMenu.js';
@@ -193,10 +194,8 @@ export function CodeTree({ codes, keyOf, pins, totals, hasSelection, selectedId,
           const key = keyOf.get(code.id);
           const pinned = pins.keyOf(code.id) !== undefined;
           const total = totals.get(code.id);
-          const counts = `${code.segments} coding${code.segments === 1 ? '' : 's'} in ${code.documents} document${code.documents === 1 ? '' : 's'}`;
-          const totalText = total
-            ? `${total.segments} coding${total.segments === 1 ? '' : 's'}${total.documents === null ? '' : ` in ${total.documents} document${total.documents === 1 ? '' : 's'}`} with its sub-codes`
-            : '';
+          const counts = `${plural(code.segments, 'coding')} in ${plural(code.documents, 'document')}`;
+          const totalText = total ? `${plural(total.segments, 'coding')}${total.documents === null ? '' : ` in ${plural(total.documents, 'document')}`} with its sub-codes` : '';
           const clickHint = hasSelection ? 'Click or Enter: apply to the selected text' : 'Click or Enter: details';
           return (
             <li

@@ -1,8 +1,9 @@
 import { useRef, useState } from 'react';
-import type { DocumentSummary } from '../../app/service/views.js';
+import { plural } from '../../app/domain/plural.js';
+import type { DocumentDeletePreview, DocumentSummary } from '../../app/service/views.js';
 import { ContextMenu, type MenuItem, type MenuPlace } from '../codebook/ContextMenu.js';
 import { RenameInput } from '../codebook/RenameInput.js';
-import type { DeletionImpact, DocumentActions } from './documentActions.js';
+import type { DocumentActions } from './documentActions.js';
 import './documents.css';
 
 export interface DocumentListProps {
@@ -13,19 +14,21 @@ export interface DocumentListProps {
 }
 
 const TYPE_AHEAD_MS = 700;
-const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 export const LIST_KEYS_HELP = 'Up and Down move, Home and End go to the first and last, typing a letter jumps to a title, Enter opens, F2 renames, Delete deletes, the Menu key or Shift+F10 shows every action.';
 
-/** "3 codings, 1 memo and 2 attribute values", or null when nothing goes with the document. */
-function impactText(impact: DeletionImpact): string | null {
+/** "Its 3 codings, 1 memo and 2 attribute values", or null when nothing goes with the document. */
+function impactText(impact: DocumentDeletePreview): string | null {
   const parts = [
     impact.codings > 0 ? plural(impact.codings, 'coding') : '',
     impact.memos > 0 ? plural(impact.memos, 'memo') : '',
     impact.attributeValues > 0 ? plural(impact.attributeValues, 'attribute value') : '',
+    impact.reviewDecisions > 0 ? plural(impact.reviewDecisions, 'review decision') : '',
+    impact.reviewComments > 0 ? plural(impact.reviewComments, 'review comment') : '',
   ].filter(Boolean);
   if (parts.length === 0) return null;
-  return parts.length === 1 ? parts[0]! : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
+  const list = parts.length === 1 ? parts[0]! : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
+  return `Its ${list}`;
 }
 
 /**
@@ -37,7 +40,7 @@ export function DocumentList({ documents, currentId, onOpen, actions }: Document
   const [active, setActive] = useState<string | null>(null);
   const [renaming, setRenaming] = useState<string | null>(null);
   const [menu, setMenu] = useState<{ document: DocumentSummary; at: MenuPlace } | null>(null);
-  const [deleting, setDeleting] = useState<{ document: DocumentSummary; impact: DeletionImpact | null } | null>(null);
+  const [deleting, setDeleting] = useState<{ document: DocumentSummary; impact: DocumentDeletePreview | null } | null>(null);
   const rows = useRef(new Map<string, HTMLLIElement>());
   const typeAhead = useRef({ text: '', at: 0 });
 
@@ -126,16 +129,19 @@ export function DocumentList({ documents, currentId, onOpen, actions }: Document
             Delete “{deleting.document.title}”?{' '}
             {deleting.impact === null
               ? 'Counting what goes with it…'
-              : `${impact ? `Its ${impact} go with it, and any review decisions on it.` : 'It has no codings, memos or attribute values.'} Undo (Ctrl+Z) brings it all back.`}
+              : `${impact ? `${impact} go with it.` : 'It has no codings, memos or attribute values.'} Undo (Ctrl+Z) brings it all back.`}
           </p>
-          <div className="dialog-actions">
-            <button type="button" className="button small danger" autoFocus disabled={deleting.impact === null} onClick={() => endDelete(true)}>
-              Delete document
-            </button>
-            <button type="button" className="button small" onClick={() => endDelete(false)}>
-              Keep
-            </button>
-          </div>
+          {/* The buttons come once the count is in, so the choice is made knowing it (and Delete gets focus then). */}
+          {deleting.impact !== null && (
+            <div className="dialog-actions">
+              <button type="button" className="button small danger" autoFocus onClick={() => endDelete(true)}>
+                Delete document
+              </button>
+              <button type="button" className="button small" onClick={() => endDelete(false)}>
+                Keep
+              </button>
+            </div>
+          )}
         </div>
       )}
       <ul className="document-list" role="listbox" aria-label="Document list" aria-describedby="document-keys">
