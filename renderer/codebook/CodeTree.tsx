@@ -271,11 +271,14 @@ export function CodeTree({ codes, keyOf, pins, totals, hasSelection, selectedId,
                   {key}
                 </kbd>
               )}
-              <span className="counts muted" title={counts}>
-                {code.segments}
-                <span className="dot">·</span>
-                {code.documents}
-              </span>
+              {/* A parent coded only through its sub-codes shows just its Σ: "0 · 0" there is noise. */}
+              {(!total || code.segments > 0) && (
+                <span className="counts muted" title={counts}>
+                  {code.segments}
+                  <span className="dot">·</span>
+                  {code.documents}
+                </span>
+              )}
               {total && (
                 <span className="aggregate" title={`Σ: ${totalText}`} data-testid="code-total">
                   Σ {total.segments}
@@ -298,7 +301,11 @@ export function CodeTree({ codes, keyOf, pins, totals, hasSelection, selectedId,
                   onDetails(code);
                 }}
               >
-                ⓘ
+                <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
+                  <circle cx="8" cy="8" r="6.5" fill="none" stroke="currentColor" strokeWidth="1.3" />
+                  <circle cx="8" cy="5" r="0.9" fill="currentColor" />
+                  <path d="M8 7.3v4.2" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" />
+                </svg>
               </button>
             </li>
           );
