@@ -4,10 +4,13 @@ import type { MemoView, Segment } from '../../app/service/views.js';
 import { AnalysisPane, ViewTabs, type CentreView } from '../analysis/AnalysisPane.js';
 import type { Api } from '../api/api.js';
 import { CodebookPane, type CodebookActions } from '../codebook/CodebookPane.js';
+import { codesByKey, usePinnedCodes } from '../codebook/pins.js';
 import { CodingPopover } from '../coding/CodingPopover.js';
 import { ReaderPane } from '../coding/ReaderPane.js';
+import { RecentCodesStrip } from '../coding/RecentCodesStrip.js';
 import { SelectionTools } from '../coding/SelectionTools.js';
 import { useCodingActions } from '../coding/useCodingActions.js';
+import { documentActions } from '../documents/documentActions.js';
 import { DocumentsPane } from '../documents/DocumentsPane.js';
 import { importFiles, type FileOutcome } from '../documents/importFiles.js';
 import { MemoPanel } from '../memos/MemoPanel.js';
@@ -77,7 +80,9 @@ export function App({ api }: { api: Api }) {
   );
   const pickAndImport = useCallback(async () => runImport(await wb.api.bridge.pickFilesToImport()), [wb, runImport]);
 
-  const numberedCodes = wb.recent;
+  // Keys 1–9: codes pinned to a number, the other numbers the most recent codes (renderer/codebook/pins.ts).
+  const pins = usePinnedCodes(wb.project?.id ?? null);
+  const numberedCodes = useMemo(() => codesByKey(pins.pins, wb.recent, wb.codes), [pins.pins, wb.recent, wb.codes]);
   const closePopover = useCallback(() => {
     setPopover((open) => {
       // Back to the passage it was opened on, for the next key.
@@ -168,6 +173,7 @@ export function App({ api }: { api: Api }) {
           onPickFiles={() => void pickAndImport()}
           onDropFiles={(files) => void runImport(files)}
           onDismissImports={() => setImports([])}
+          actions={documentActions(wb)}
         />
         <div className="resize-handle" role="separator" aria-orientation="vertical" aria-label="Resize documents" onPointerDown={(event) => startDrag('documents', event)} />
         <main className="pane reader-pane" aria-label="Reader">
@@ -182,15 +188,10 @@ export function App({ api }: { api: Api }) {
             <header className="pane-header reader-header">
               <h1 className="document-heading">{wb.document?.title ?? ''}</h1>
               {selection && (
-                <SelectionTools
-                  selection={selection}
-                  numberedCodes={numberedCodes}
-                  onOpenPalette={() => setPalette(true)}
-                  onInVivo={() => void coding.inVivo()}
-                  onApply={(code) => void coding.applyCode(code)}
-                />
+                <SelectionTools selection={selection} onOpenPalette={() => setPalette(true)} onInVivo={() => void coding.inVivo()} />
               )}
             </header>
+            <RecentCodesStrip codes={numberedCodes} pinned={new Set(pins.pins.values())} onApply={(code) => void coding.applyCode(code)} />
             <ReaderPane
               document={wb.document}
               segments={wb.segments}
@@ -207,7 +208,8 @@ export function App({ api }: { api: Api }) {
         <div className="resize-handle" role="separator" aria-orientation="vertical" aria-label="Resize codebook" onPointerDown={(event) => startDrag('codebook', event)} />
         <CodebookPane
           codes={wb.codes}
-          recent={wb.recent}
+          recent={numberedCodes}
+          pins={pins}
           hasSelection={selection !== null}
           selectedId={selectedCode}
           onSelect={setSelectedCode}
@@ -230,7 +232,7 @@ export function App({ api }: { api: Api }) {
         <span>
           {wb.documents.length} documents · {wb.codes.length} codes · {wb.project?.counts.codings ?? 0} codings
         </span>
-        <span className="muted">Ctrl+K code · 1–9 numbered codes · Ctrl+I in vivo · Alt+↓/↑ next/previous coding · Enter open coding · Ctrl+Z undo</span>
+        <span className="muted">Ctrl+K code · 1–9 pinned or recent codes · Ctrl+I in vivo · Alt+↓/↑ next/previous coding · Enter open coding · Ctrl+Z undo</span>
       </footer>
 
       {popover && wb.document && popoverSegments.length > 0 && (

@@ -9,8 +9,8 @@ import { isExportCommand, type ExportCommand } from './useExports.js';
 export interface ShortcutTargets {
   api: Api;
   coding: CodingActions;
-  /** The codes on keys 1–9, in order. */
-  numberedCodes: CodeView[];
+  /** The code on each key 1–9 (index 0 is key 1); a key may have none. */
+  numberedCodes: readonly (CodeView | undefined)[];
   /** The reader is the centre view (number keys code only there). */
   readerShowing: boolean;
   hasSelection(): boolean;

@@ -1,7 +1,10 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { plural } from '../../app/domain/plural.js';
 import type { CodeView } from '../../app/service/views.js';
 import { MemoEditor } from '../memos/MemoEditor.js';
 import type { CodebookActions } from './CodebookPane.js';
+import { KEY_COUNT } from './pins.js';
+import type { SubtreeTotals } from './totals.js';
 
 type Field = 'description' | 'definition' | 'whenToUse' | 'whenNotToUse' | 'example';
 
@@ -16,29 +19,61 @@ const FIELDS: [Field, string][] = [
 export interface CodeDetailsProps {
   code: CodeView;
   codes: CodeView[];
+  /** With its sub-codes, for a parent code. */
+  total: SubtreeTotals | undefined;
   memo: { body: string; onSave(body: string, step: string): Promise<unknown> | void } | null;
+  /** The number key the code is pinned to; onPin(null) unpins. Absent: no pinning here. */
+  pinKey: number | undefined;
+  onPin: ((key: number | null) => void) | undefined;
+  /** The delete confirmation is showing (the Delete key or the menu asked for it). */
+  confirmDelete: boolean;
+  onConfirmDelete(ask: boolean): void;
+  /** Set, and changed each time, when "Merge into…" is chosen from the row's menu: focus the merge choice. */
+  mergeRequest: number | null;
   actions: CodebookActions;
   onRename(): void;
   onClose(): void;
 }
 
 /** The selected code's codebook entry: fields saved when they lose focus, each undoable. */
-export function CodeDetails({ code, codes, memo, actions, onRename, onClose }: CodeDetailsProps) {
+export function CodeDetails({ code, codes, total, memo, pinKey, onPin, confirmDelete, onConfirmDelete, mergeRequest, actions, onRename, onClose }: CodeDetailsProps) {
   const [mergeTarget, setMergeTarget] = useState('');
-  const [confirmDelete, setConfirmDelete] = useState(false);
   const others = codes.filter((other) => other.id !== code.id && !other.path.startsWith(`${code.path}/`));
+  const mergeSelect = useRef<HTMLSelectElement>(null);
+  useEffect(() => {
+    if (mergeRequest !== null) mergeSelect.current?.focus();
+  }, [mergeRequest]);
 
   return (
-    <div className="code-details" aria-label={`Code ${code.path}`}>
+    <div
+      className="code-details"
+      role="region"
+      aria-label={`Code ${code.path}`}
+      onKeyDown={(event) => {
+        if (event.key === 'Escape') {
+          event.preventDefault();
+          onClose();
+        }
+      }}
+    >
       <header>
-        <span className="swatch" style={{ background: code.color }} />
+        <label className="swatch" style={{ background: code.color }} title="Change colour">
+          <input type="color" value={code.color.toLowerCase()} aria-label={`Colour of ${code.path}`} onChange={(event) => actions.recolor(code, event.target.value)} />
+        </label>
         <strong title={code.path}>{code.path}</strong>
-        <button type="button" className="link" onClick={onClose} aria-label="Close code details">
+        <button type="button" className="link" onClick={onClose} aria-label="Close code details" title="Close (Escape)">
           ×
         </button>
       </header>
       <p className="muted small">
-        {code.segments} segment{code.segments === 1 ? '' : 's'} in {code.documents} document{code.documents === 1 ? '' : 's'}
+        {plural(code.segments, 'coding')} in {plural(code.documents, 'document')}
+        {total && (
+          <span className="aggregate" title="With all its sub-codes">
+            {' '}
+            · Σ with sub-codes: {plural(total.segments, 'coding')}
+            {total.documents !== null && ` in ${plural(total.documents, 'document')}`}
+          </span>
+        )}
       </p>
       {FIELDS.map(([field, label]) => (
         <label key={field} className="field">
@@ -58,7 +93,17 @@ export function CodeDetails({ code, codes, memo, actions, onRename, onClose }: C
         <button type="button" className="button small" onClick={onRename}>
           Rename
         </button>
-        <select aria-label="Merge into" value={mergeTarget} onChange={(event) => setMergeTarget(event.target.value)}>
+        {onPin && (
+          <select aria-label="Number key" title="Pin this code to a number key (1–9 apply it to the selected text)" value={pinKey ?? ''} onChange={(event) => onPin(event.target.value === '' ? null : Number(event.target.value))}>
+            <option value="">No pinned key</option>
+            {Array.from({ length: KEY_COUNT }, (_, i) => (
+              <option key={i + 1} value={i + 1}>
+                Pinned to key {i + 1}
+              </option>
+            ))}
+          </select>
+        )}
+        <select ref={mergeSelect} aria-label="Merge into" value={mergeTarget} onChange={(event) => setMergeTarget(event.target.value)}>
           <option value="">Merge into…</option>
           {others.map((other) => (
             <option key={other.id} value={other.id}>
@@ -73,16 +118,16 @@ export function CodeDetails({ code, codes, memo, actions, onRename, onClose }: C
         )}
         {confirmDelete ? (
           <span className="confirm">
-            Delete “{code.name}”{code.segments > 0 ? ` and its ${code.segments} codings` : ''}?
-            <button type="button" className="button small danger" onClick={() => actions.remove(code)}>
+            Delete “{code.name}”{code.segments > 0 ? ` and its ${plural(code.segments, 'coding')}` : ''}?
+            <button type="button" className="button small danger" autoFocus onClick={() => actions.remove(code)}>
               Delete
             </button>
-            <button type="button" className="button small" onClick={() => setConfirmDelete(false)}>
+            <button type="button" className="button small" onClick={() => onConfirmDelete(false)}>
               Keep
             </button>
           </span>
         ) : (
-          <button type="button" className="button small danger-outline" onClick={() => setConfirmDelete(true)}>
+          <button type="button" className="button small danger-outline" onClick={() => onConfirmDelete(true)}>
             Delete…
           </button>
         )}

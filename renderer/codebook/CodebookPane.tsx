@@ -1,6 +1,10 @@
-import { useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import type { CodeView } from '../../app/service/views.js';
 import { CodeDetails } from './CodeDetails.js';
+import { CodeTree } from './CodeTree.js';
+import type { PinnedCodes } from './pins.js';
+import { subtreeTotals } from './totals.js';
+import './codebook.css';
 
 export interface CodebookActions {
   apply(code: CodeView): void;
@@ -15,7 +19,10 @@ export interface CodebookActions {
 
 export interface CodebookPaneProps {
   codes: CodeView[];
-  recent: CodeView[];
+  /** What the number keys apply, index 0 being key 1: pinned codes, then recent ones. */
+  recent: (CodeView | undefined)[];
+  /** The codes pinned to number keys; without it the codebook offers no pinning. */
+  pins?: PinnedCodes;
   hasSelection: boolean;
   selectedId: string | null;
   onSelect(id: string | null): void;
@@ -23,37 +30,45 @@ export interface CodebookPaneProps {
   memo: { body: string; onSave(body: string, step: string): Promise<unknown> | void } | null;
 }
 
-const DRAG_TYPE = 'application/x-gloss-code';
+const NO_PINS: PinnedCodes = { pins: new Map(), pin: () => undefined, unpin: () => undefined, keyOf: () => undefined, freeKey: () => undefined };
 
-export function CodebookPane({ codes, recent, hasSelection, selectedId, onSelect, actions, memo }: CodebookPaneProps) {
-  const [collapsed, setCollapsed] = useState<Set<string>>(new Set());
+/**
+ * The codebook: a new-code field, the code tree, and the details of one code. A click on a code
+ * applies it when text is selected in the reader (that is what a coder reaching for a code
+ * means, as in MAXQDA and NVivo, where coding never opens the code's properties); the details
+ * open on an explicit request: a click when nothing is selected, the row's ⓘ button, Space or
+ * Alt+Enter, or the row's menu.
+ */
+export function CodebookPane({ codes, recent, pins = NO_PINS, hasSelection, selectedId, onSelect, actions, memo }: CodebookPaneProps) {
   const [renaming, setRenaming] = useState<string | null>(null);
-  const [dropTarget, setDropTarget] = useState<string | null>(null);
+  const [deleting, setDeleting] = useState<string | null>(null);
+  const [mergeRequest, setMergeRequest] = useState<{ id: string; n: number } | null>(null);
   const [newCode, setNewCode] = useState('');
-  const byId = new Map(codes.map((code) => [code.id, code]));
-  const hasChildren = new Set(codes.map((code) => code.parentId).filter((id): id is string => id !== null));
-  const visible = codes.filter((code) => {
-    for (let parent = code.parentId; parent !== null; parent = byId.get(parent)?.parentId ?? null) if (collapsed.has(parent)) return false;
-    return true;
+  const pane = useRef<HTMLElement>(null);
+  const selected = selectedId === null ? undefined : codes.find((code) => code.id === selectedId);
+  const keyOf = new Map<string, number>();
+  recent.slice(0, 9).forEach((code, i) => {
+    if (code) keyOf.set(code.id, i + 1);
   });
-  const selected = selectedId === null ? undefined : byId.get(selectedId);
-  const recentNumber = new Map(recent.slice(0, 9).map((code, i) => [code.id, i + 1]));
+  const totals = useMemo(() => subtreeTotals(codes), [codes]);
 
-  const dropOn = (target: CodeView | null, event: React.DragEvent): void => {
-    event.preventDefault();
-    setDropTarget(null);
-    const source = byId.get(event.dataTransfer.getData(DRAG_TYPE));
-    if (!source || source.id === target?.id) return;
-    if (event.altKey && target) actions.merge(source, target);
-    else actions.move(source, target);
+  const openDetails = (code: CodeView): void => {
+    if (code.id !== selectedId) setDeleting(null);
+    onSelect(code.id);
+  };
+  const closeDetails = (): void => {
+    onSelect(null);
+    setDeleting(null);
+    // Back to the tree's row, so the keyboard user carries on where they were.
+    pane.current?.querySelector<HTMLElement>('[role="treeitem"][tabindex="0"]')?.focus();
   };
 
   return (
-    <section className="pane codebook-pane" aria-label="Codebook" data-testid="codebook">
+    <section ref={pane} className="pane codebook-pane" aria-label="Codebook" data-testid="codebook">
       <header className="pane-header">
         <h2>Codebook</h2>
-        <span className="muted small" title="segments · documents">
-          {codes.length} codes
+        <span className="muted small" title="Each code shows its codings · documents; Σ adds its sub-codes">
+          {codes.length} code{codes.length === 1 ? '' : 's'}
         </span>
       </header>
       <form
@@ -66,99 +81,43 @@ export function CodebookPane({ codes, recent, hasSelection, selectedId, onSelect
       >
         <input placeholder="New code (Parent/child)…" aria-label="New code" value={newCode} onChange={(event) => setNewCode(event.target.value)} />
       </form>
-      <ul
-        className={`code-tree ${dropTarget === '' ? 'drop-root' : ''}`}
-        role="tree"
-        aria-label="Codes"
-        onDragOver={(event) => {
-          event.preventDefault();
-          setDropTarget('');
+      <CodeTree
+        codes={codes}
+        keyOf={keyOf}
+        pins={pins}
+        totals={totals}
+        hasSelection={hasSelection}
+        selectedId={selectedId}
+        renaming={renaming}
+        actions={actions}
+        onDetails={openDetails}
+        onCloseDetails={closeDetails}
+        onRename={(code) => setRenaming(code?.id ?? null)}
+        onMerge={(code) => {
+          openDetails(code);
+          setMergeRequest((request) => ({ id: code.id, n: (request?.n ?? 0) + 1 }));
         }}
-        onDrop={(event) => dropOn(null, event)}
-      >
-        {visible.map((code) => (
-          <li
-            key={code.id}
-            role="treeitem"
-            aria-selected={code.id === selectedId}
-            aria-level={code.depth + 1}
-            data-code-path={code.path}
-            className={`code-row ${code.id === selectedId ? 'selected' : ''} ${dropTarget === code.id ? 'drop-target' : ''}`}
-            style={{ paddingLeft: `${0.5 + code.depth * 1.1}rem` }}
-            draggable={renaming !== code.id}
-            onDragStart={(event) => event.dataTransfer.setData(DRAG_TYPE, code.id)}
-            onDragOver={(event) => {
-              event.preventDefault();
-              event.stopPropagation();
-              setDropTarget(code.id);
-            }}
-            onDrop={(event) => {
-              event.stopPropagation();
-              dropOn(code, event);
-            }}
-            onClick={() => {
-              onSelect(code.id);
-              if (hasSelection) actions.apply(code);
-            }}
-            onDoubleClick={() => setRenaming(code.id)}
-            title={hasSelection ? `Apply “${code.path}” to the selection` : code.description || code.path}
-          >
-            <button
-              type="button"
-              className={`twisty ${hasChildren.has(code.id) ? '' : 'leaf'}`}
-              aria-label={collapsed.has(code.id) ? 'Expand' : 'Collapse'}
-              onClick={(event) => {
-                event.stopPropagation();
-                setCollapsed((current) => {
-                  const next = new Set(current);
-                  if (next.has(code.id)) next.delete(code.id);
-                  else next.add(code.id);
-                  return next;
-                });
-              }}
-            >
-              {hasChildren.has(code.id) ? (collapsed.has(code.id) ? '▸' : '▾') : ''}
-            </button>
-            <label className="swatch" style={{ background: code.color }} title="Change colour" onClick={(event) => event.stopPropagation()}>
-              <input type="color" value={code.color.toLowerCase()} aria-label={`Colour of ${code.name}`} onChange={(event) => actions.recolor(code, event.target.value)} />
-            </label>
-            {renaming === code.id ? (
-              <input
-                className="rename"
-                defaultValue={code.name}
-                autoFocus
-                aria-label="New name"
-                onClick={(event) => event.stopPropagation()}
-                onKeyDown={(event) => {
-                  if (event.key === 'Enter') {
-                    actions.rename(code, event.currentTarget.value);
-                    setRenaming(null);
-                  } else if (event.key === 'Escape') setRenaming(null);
-                }}
-                onBlur={() => setRenaming(null)}
-              />
-            ) : (
-              <span className="code-name">{code.name}</span>
-            )}
-            {recentNumber.has(code.id) && <kbd className="recent-key" title={`Press ${recentNumber.get(code.id)} to apply`}>{recentNumber.get(code.id)}</kbd>}
-            <span className="counts muted" title={`${code.segments} segments in ${code.documents} documents`}>
-              {code.segments}
-              <span className="dot">·</span>
-              {code.documents}
-            </span>
-          </li>
-        ))}
-      </ul>
+        onDelete={(code) => {
+          openDetails(code);
+          setDeleting(code.id);
+        }}
+      />
       {codes.length === 0 && <p className="empty">No codes yet. Type a name above, or select text and press Ctrl+K.</p>}
       {selected && (
         <CodeDetails
           key={selected.id}
           code={selected}
           codes={codes}
+          total={totals.get(selected.id)}
           memo={memo}
+          pinKey={pins.keyOf(selected.id)}
+          onPin={pins === NO_PINS ? undefined : (key) => (key === null ? pins.unpin(selected.id) : pins.pin(selected.id, key))}
+          confirmDelete={deleting === selected.id}
+          onConfirmDelete={(ask) => setDeleting(ask ? selected.id : null)}
+          mergeRequest={mergeRequest?.id === selected.id ? mergeRequest.n : null}
           onRename={() => setRenaming(selected.id)}
           actions={actions}
-          onClose={() => onSelect(null)}
+          onClose={closeDetails}
         />
       )}
     </section>

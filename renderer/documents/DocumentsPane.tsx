@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import type { PickedFile } from '../../app/service/bridge.js';
 import type { DocumentSummary } from '../../app/service/views.js';
+import type { DocumentActions } from './documentActions.js';
+import { DocumentList } from './DocumentList.js';
 import type { FileOutcome } from './importFiles.js';
 
 export interface DocumentsPaneProps {
@@ -11,13 +13,15 @@ export interface DocumentsPaneProps {
   onPickFiles(): void;
   onDropFiles(files: PickedFile[]): void;
   onDismissImports(): void;
+  /** Rename and delete; without them the list only opens documents. */
+  actions?: DocumentActions;
 }
 
 async function readDropped(list: FileList): Promise<PickedFile[]> {
   return Promise.all([...list].map(async (file) => ({ name: file.name, data: new Uint8Array(await file.arrayBuffer()) })));
 }
 
-export function DocumentsPane({ documents, currentId, imports, onOpen, onPickFiles, onDropFiles, onDismissImports }: DocumentsPaneProps) {
+export function DocumentsPane({ documents, currentId, imports, onOpen, onPickFiles, onDropFiles, onDismissImports, actions }: DocumentsPaneProps) {
   const [filter, setFilter] = useState('');
   const [dragging, setDragging] = useState(false);
   const shown = documents.filter((document) => document.title.toLowerCase().includes(filter.trim().toLowerCase()));
@@ -71,25 +75,7 @@ export function DocumentsPane({ documents, currentId, imports, onOpen, onPickFil
           </ul>
         </div>
       )}
-      <ul className="document-list" role="listbox" aria-label="Document list">
-        {shown.map((document) => (
-          <li key={document.id}>
-            <button
-              type="button"
-              role="option"
-              aria-selected={document.id === currentId}
-              className={`document-item ${document.id === currentId ? 'current' : ''}`}
-              onClick={() => onOpen(document.id)}
-              title={`${document.sourceName} · ${document.characters.toLocaleString()} characters`}
-            >
-              <span className="document-title">{document.title}</span>
-              <span className="muted small">
-                {document.format} · {document.codings} coding{document.codings === 1 ? '' : 's'}
-              </span>
-            </button>
-          </li>
-        ))}
-      </ul>
+      <DocumentList documents={shown} currentId={currentId} onOpen={onOpen} actions={actions} />
       {documents.length === 0 && <p className="empty">Drop files here, or use Import…, to add texts to this project.</p>}
       {dragging && <div className="drop-hint">Drop to import</div>}
     </section>

@@ -37,3 +37,41 @@ test('screenshot of the reader with overlapping codings by two coders', async ({
   await workbench.page.waitForTimeout(300);
   await workbench.page.screenshot({ path: path.join(repoRoot, 'docs', 'reader.png') });
 });
+
+test('screenshot of the codebook with a code’s details open, at 1280×800', async ({ workbench, service, shell }) => {
+  test.skip(!hasShared, SHARED_MISSING);
+  test.skip(shell !== 'browser', 'the README screenshot is taken in browser mode');
+  await workbench.page.setViewportSize({ width: 1280, height: 800 });
+  const fs = await import('node:fs');
+  for (const name of fs.readdirSync(corpusDir).sort()) await service.run('documents.import', { fileName: name, data: new Uint8Array(fs.readFileSync(path.join(corpusDir, name))) });
+  for (const [code, color] of new Map(CODINGS.map(([code, color]) => [code, color]))) await service.run('codes.add', { path: code, color });
+  for (const [code, color] of [
+    ['Russian policy/peacekeeping mission', '#17BECF'],
+    ['Armenian strategy/CSTO reliance', '#8C564B'],
+    ['Armenian strategy/diversification', '#E377C2'],
+    ['Azerbaijani strategy/energy leverage', '#BCBD22'],
+  ] as const)
+    await service.run('codes.add', { path: code, color });
+  for (const [code, , coder, quote] of CODINGS) await service.run('codings.apply', { document: VARDAZARYAN, code, coder, quote });
+  await service.run('codes.update', {
+    code: 'Russian policy/pivotal containment',
+    description: 'Russia keeps both Armenia and Azerbaijan dependent on it, so neither can settle without Moscow.',
+    definition: 'Moscow arms, mediates and guarantees for both sides at once, and uses that dependence as leverage.',
+    whenToUse: 'The text says Russia plays both sides to keep its position as the indispensable broker.',
+    whenNotToUse: 'Plain balancing with no leverage over either side (code Russian policy/balancing).',
+    example: 'Russia managed to implement a key policy of containment',
+  });
+  const pivotal = (await service.run('codes.list', {})).find((code) => code.path === 'Russian policy/pivotal containment')!;
+  await service.run('memos.create', { target: { kind: 'code', code: pivotal.id }, body: 'Compare with the 2016 April war: was containment already visible then?' });
+
+  await workbench.page.reload();
+  await workbench.startAs('Ani Hakobyan');
+  await workbench.openDocument(VARDAZARYAN);
+  await expect(workbench.text.locator('.gloss-seg').first()).toBeVisible();
+  // Pin the code to key 1 from its row, then open its details with Space.
+  await workbench.codebookRow('Russian policy/pivotal containment').focus();
+  await workbench.page.keyboard.press('Shift+Digit1');
+  await workbench.page.keyboard.press('Space');
+  await expect(workbench.codeDetails('Russian policy/pivotal containment')).toBeVisible();
+  await workbench.page.screenshot({ path: path.join(repoRoot, 'docs', 'codebook.png') });
+});
