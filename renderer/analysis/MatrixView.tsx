@@ -4,9 +4,10 @@
  */
 import { useMemo, useState } from 'react';
 import type { Output } from '../../app/service/contract.js';
-import { type AnalysisProps, CodeColumnHeads, CoderSelect, saveCsv, useLoad } from './common.js';
+import { type AnalysisProps, CodeColumnHeads, CoderSelect, CountingNote, optionScope, saveCsv, useLoad } from './common.js';
 import { fileSlug, formatMeasure, heatStyle, MEASURE_LABELS, type Measure } from './heat.js';
 import { SegmentList } from './SegmentList.js';
+import { oneOf, usePersistentOption } from './usePersistentOption.js';
 
 type Matrix = Output<'analysis.matrix'>;
 type Cell = Matrix['cells'][number];
@@ -18,13 +19,17 @@ function valueOf(cell: Pick<Cell, 'count' | 'coverage' | 'per1000Words'> | undef
 
 export function MatrixView(props: AnalysisProps) {
   const { wb } = props;
-  const [rows, setRows] = useState('document');
-  const [measure, setMeasure] = useState<Measure>('count');
-  const [subcodes, setSubcodes] = useState(false);
-  const [coder, setCoder] = useState('');
-  const [hideEmpty, setHideEmpty] = useState(true);
+  const scope = optionScope(wb, 'matrix');
+  const [storedRows, setRows] = usePersistentOption(scope, 'rows', 'document');
+  const [measure, setMeasure] = usePersistentOption<Measure>(scope, 'measure', 'count', oneOf('count', 'coverage', 'per1000'));
+  const [subcodes, setSubcodes] = usePersistentOption(scope, 'includeSubcodes', false);
+  const [storedCoder, setCoder] = usePersistentOption(scope, 'coder', '');
+  const [hideEmpty, setHideEmpty] = usePersistentOption(scope, 'hideUncoded', true);
   const [picked, setPicked] = useState<{ row: number; column: number } | null>(null);
   const attributes = useLoad(() => wb.api.run('attributes.list', {}), [wb.api, wb.project]);
+  // A kept option that no longer exists (an attribute or coder since removed) falls back to the default.
+  const rows = storedRows === 'document' || (attributes.data ?? []).some((a) => a.name === storedRows) ? storedRows : attributes.data ? 'document' : storedRows;
+  const coder = storedCoder === '' || wb.coders.some((c) => c.name === storedCoder) ? storedCoder : '';
   const input = { ...(rows !== 'document' ? { rows } : {}), includeSubcodes: subcodes, ...(coder ? { coder } : {}) };
   const key = JSON.stringify(input);
   // The whole matrix comes without segment lists (the fast query); a picked cell fetches its own.
@@ -80,6 +85,7 @@ export function MatrixView(props: AnalysisProps) {
           <span>hide uncoded codes</span>
         </label>
         <CoderSelect coders={wb.coders} value={coder} onChange={setCoder} label="Matrix coder" />
+        <CountingNote wb={wb} chosen={coder ? [coder] : []} />
         <span className="toolbar-spacer" />
         <button type="button" className="button small" onClick={() => void exportCsv()} disabled={!data}>
           Export CSV
