@@ -73,7 +73,7 @@ export function DocumentsPane({ documents, currentId, imports, onOpen, onPickFil
       )}
       <ul className="document-list" role="listbox" aria-label="Document list">
         {shown.map((document) => (
-          <li key={document.id}>
+          <li key={document.id} role="none">
             <button
               type="button"
               role="option"
