@@ -204,7 +204,8 @@ function AgreementSection({ wb, input, measure, onMeasure }: AnalysisProps & { i
           </span>
         )}
       </div>
-      <div className="analysis-body">
+      {/* Focusable: a wide agreement table scrolls, and keyboard users must be able to scroll it. */}
+      <div className="analysis-body" tabIndex={0} role="region" aria-label="Agreement figures">
         {result.error && <p className="empty error-text">{result.error}</p>}
         {result.data && (
           <div className="agreement-with-convention">
