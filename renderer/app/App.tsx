@@ -11,6 +11,7 @@ import { CodingPopover } from '../coding/CodingPopover.js';
 import { ReaderPane } from '../coding/ReaderPane.js';
 import { DocumentsPane } from '../documents/DocumentsPane.js';
 import { importFiles, type FileOutcome } from '../documents/importFiles.js';
+import { requestFind } from '../find/FindBar.js';
 import { MemoPanel } from '../memos/MemoPanel.js';
 import { CommandPalette } from '../palette/CommandPalette.js';
 import type { Reader, ReaderSelection } from '../reader/index.js';
@@ -214,6 +215,7 @@ export function App({ api }: { api: Api }) {
       else if (command === 'export-qdc') void askExchangeExport('qdc');
       else if (command === 'export-annotations') void askExchangeExport('jsonld');
       else if (command === 'toggle-memos') setMemosOpen((open) => !open);
+      else if (command === 'find') requestFind(); // renderer/find: the reader's own find bar
     },
     [history, pickAndImport, exportCsv, askExchangeExport],
   );
@@ -457,7 +459,7 @@ export function App({ api }: { api: Api }) {
         <span>
           {wb.documents.length} documents · {wb.codes.length} codes · {wb.project?.counts.codings ?? 0} codings
         </span>
-        <span className="muted">Ctrl+K code · 1–9 recent codes · Ctrl+I in vivo · Ctrl+Z undo · Ctrl+Shift+Z redo</span>
+        <span className="muted">Ctrl+K code · 1–9 recent codes · Ctrl+I in vivo · Ctrl+F find · Ctrl+Z undo · Ctrl+Shift+Z redo</span>
       </footer>
 
       {popover && wb.document && popoverSegments.length > 0 && (
