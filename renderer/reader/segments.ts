@@ -41,7 +41,7 @@ export interface EndMark {
   marks: Array<{ id: string; initials: string; coder: string; color: string }>;
   /** Codings that run on through this point: the badge is painted like their segment, so it
    *  does not cut their highlight in two. */
-  through: Pick<Segment, 'ids' | 'lanes' | 'tint' | 'description'> | null;
+  through: Pick<Segment, 'ids' | 'lanes' | 'tint'> | null;
 }
 
 export interface BlockPaint {
@@ -117,7 +117,8 @@ export function paintBlock(
         .get(at)!
         .sort((a, b) => a.lane - b.lane)
         .map((item) => ({ id: item.coding.id, initials: coderInitials(item.coding.coder), coder: item.coding.coder, color: item.coding.color }));
-      ends.push({ at, marks, through: paintOf(items.filter((item) => item.start < at && item.end > at)) });
+      const through = paintOf(items.filter((item) => item.start < at && item.end > at));
+      ends.push({ at, marks, through: through && { ids: through.ids, lanes: through.lanes, tint: through.tint } });
     }
   }
   return { segments, ends };

@@ -73,6 +73,7 @@ export class WorkbenchPage {
    */
   async selectText(quote: string, occurrence = 1): Promise<void> {
     await this.text.focus();
+    await this.scrollUntilRendered({ text: quote, occurrence }, `"${quote}"`);
     const found = await this.text.evaluate(
       (root, { quote, occurrence }) => {
         const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
@@ -125,8 +126,42 @@ export class WorkbenchPage {
     return this.text.locator(`[data-coding-ids~="${codingId}"]`);
   }
 
+  /**
+   * The reader renders only the blocks around its viewport: scroll it with the mouse wheel, from
+   * the top down, until `rendered` holds (a passage far down a paper is not in the page at first).
+   */
+  async scrollUntilRendered(wanted: { text: string; occurrence: number } | { coding: string }, what: string): Promise<void> {
+    const rendered = () =>
+      this.text.evaluate(
+        (root, wanted) => {
+          if ('coding' in wanted) return root.querySelector(`[data-coding-ids~="${wanted.coding}"]`) !== null;
+          // The document's text only: coder initials and other widgets are not part of it.
+          let all = '';
+          const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+          for (let node = walker.nextNode(); node; node = walker.nextNode()) if (!node.parentElement?.closest('[contenteditable="false"]')) all += (node as Text).data;
+          return all.split(wanted.text).length > wanted.occurrence;
+        },
+        wanted,
+      );
+    if (await rendered()) return;
+    const box = (await this.app.reader.boundingBox())!;
+    await this.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await this.page.mouse.wheel(0, -1e7);
+    await expect
+      .poll(
+        async () => {
+          if (await rendered()) return true;
+          await this.page.mouse.wheel(0, box.height * 0.8);
+          return false;
+        },
+        { intervals: [50], timeout: 30_000, message: `${what} should be in the reader` },
+      )
+      .toBe(true);
+  }
+
   /** The text the reader highlights for a coding, joined across its spans. */
   async highlightedText(codingId: string): Promise<string> {
+    await this.scrollUntilRendered({ coding: codingId }, `Coding ${codingId}`);
     return this.text.evaluate((root, id) => {
       const spans = [...root.querySelectorAll<HTMLElement>(`.gloss-seg[data-coding-ids~="${id}"]`)];
       // Nested spans (overlaps) would repeat text: keep only the outermost ones for this coding.
