@@ -11,7 +11,7 @@
  *
  * Pure: no DOM, no I/O.
  */
-import { CodePointIndex } from './codepoints.js';
+import type { CodePointIndex } from './codepoints.js';
 import { foldForSearch } from './searchQuery.js';
 
 export interface FindOptions {

@@ -2,6 +2,7 @@
  * The reader shows where keyboard focus is: reached with Tab, it wears a ring inside its edge,
  * clear of the text; overlapping codings are described to a screen reader, code and coder each.
  */
+import { AxeBuilder } from '@axe-core/playwright';
 import { expect, test } from './fixtures.js';
 
 test('the reader has a visible focus ring when Tab reaches it, and the ring does not cover the text', async ({ workbench, sourceFile }) => {
@@ -39,7 +40,7 @@ test('the reader has a visible focus ring when Tab reaches it, and the ring does
   await expect.poll(ring).toBe('none');
 });
 
-test('overlapping codings are described to a screen reader with each code and coder', async ({ workbench, service, sourceFile }) => {
+test('overlapping codings are described to a screen reader with each code and coder, and pass axe with the find bar open', async ({ workbench, service, sourceFile }) => {
   await workbench.startAs('Ani');
   await workbench.importThroughPicker([sourceFile('overlap.txt', 'They spoke of trust and of distrust in the same breath.\n')]);
   await workbench.openDocument('overlap');
@@ -64,4 +65,12 @@ test('overlapping codings are described to a screen reader with each code and co
   // Not colour alone: a coded passage is underlined, one line per coding covering it.
   const lanes = await both.evaluate((el) => [0, 1, 2].map((lane) => el.style.getPropertyValue(`--gloss-u${lane}`)));
   expect(lanes.filter((color) => /^#[0-9a-f]{6}$/i.test(color))).toHaveLength(2);
+
+  // The coded text and the find bar pass axe's checks (no serious or critical violations).
+  await workbench.page.keyboard.press('ControlOrMeta+F');
+  await workbench.page.keyboard.type('trust');
+  await expect(workbench.page.getByTestId('find-count')).toHaveText('1 of 2');
+  const axe = await new AxeBuilder({ page: workbench.page }).include('.gloss-reader').include('[data-testid="find-bar"]').analyze();
+  const serious = axe.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
+  expect(serious.map((violation) => `${violation.id}: ${violation.nodes.map((node) => `${node.html} ${node.failureSummary ?? ''}`).join(' | ')}`)).toEqual([]);
 });
