@@ -22,6 +22,8 @@ const FIND_EVENT = 'gloss:find';
 /** Typing pauses this long (ms) before a search: one search per pause, not per key. */
 const DEBOUNCE_MS = 120;
 
+const formatCount = (n: number): string => n.toLocaleString('en-US');
+
 /** Open the find bar as Ctrl/Cmd+F does (for the native menu's Find… item). */
 export function requestFind(): void {
   window.dispatchEvent(new Event(FIND_EVENT));
@@ -82,7 +84,7 @@ export function FindBar({ reader, document }: FindBarProps) {
       instance.revealRange(start, end);
       const positions = cache.current?.positions;
       const context = positions ? `: ${matchContext(positions, start, end)}` : '';
-      setAnnouncement(`Match ${next.current + 1} of ${count}${context}`);
+      setAnnouncement(`Match ${formatCount(next.current + 1)} of ${formatCount(count)}${context}`);
     },
     [reader],
   );
@@ -200,11 +202,11 @@ export function FindBar({ reader, document }: FindBarProps) {
   };
 
   const count = result && result.query === query ? result.matches.starts.length : null;
-  const countText = query === '' || count === null ? '' : count === 0 ? 'No matches' : `${result!.current + 1} of ${count.toLocaleString('en-US')}`;
+  const countText = query === '' || count === null ? '' : count === 0 ? 'No matches' : `${formatCount(result!.current + 1)} of ${formatCount(count)}`;
 
   return (
     <div ref={host} className="find-host">
-      {open && (
+      {open && document && (
         <div className="find-bar" role="search" aria-label="Find in document" data-testid="find-bar">
           <input
             ref={input}
