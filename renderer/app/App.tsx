@@ -232,7 +232,7 @@ export function App({ api }: { api: Api }) {
         <span>
           {wb.documents.length} documents · {wb.codes.length} codes · {wb.project?.counts.codings ?? 0} codings
         </span>
-        <span className="muted">Ctrl+K code · 1–9 pinned or recent codes · Ctrl+I in vivo · Alt+↓/↑ next/previous coding · Enter open coding · Ctrl+Z undo</span>
+        <span className="muted">Ctrl+K code · 1–9 pinned or recent codes · Ctrl+I in vivo · Alt+↓/↑ next/previous coding · Enter open coding · Ctrl+F find · Ctrl+Z undo</span>
       </footer>
 
       {popover && wb.document && popoverSegments.length > 0 && (

@@ -3,6 +3,7 @@ import type { MenuCommand } from '../../app/service/bridge.js';
 import type { CodeView } from '../../app/service/views.js';
 import type { Api } from '../api/api.js';
 import type { CodingActions } from '../coding/useCodingActions.js';
+import { requestFind } from '../find/FindBar.js';
 import { isPrimaryModifier, isTypingTarget } from './shortcuts.js';
 import { isExportCommand, type ExportCommand } from './useExports.js';
 
@@ -35,6 +36,7 @@ export function useShortcuts(targets: ShortcutTargets): void {
       else if (command === 'import') importFiles();
       else if (isExportCommand(command)) runExport(command);
       else if (command === 'toggle-memos') toggleMemos();
+      else if (command === 'find') requestFind();
     };
     return api.bridge.onMenuCommand(onCommand);
   }, [api, coding, openPalette, importFiles, runExport, toggleMemos]);

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { CodeView, DocumentContent, Segment } from '../../app/service/views.js';
+import { FindBar } from '../find/FindBar.js';
 import { Reader, type ReaderCoding, type ReaderSelection } from '../reader/index.js';
 
 export interface ReaderPaneProps {
@@ -69,12 +70,15 @@ export function ReaderPane({ document, segments, codes, coderFilter, highlighted
   useEffect(() => reader.current?.highlightCodings(highlighted), [highlighted]);
 
   return (
-    <div className="reader-scroll" data-testid="reader">
-      {!document && <p className="empty reader-empty">Open a document from the list to read and code it.</p>}
-      <div ref={mount} className="reader-mount" hidden={!document} />
-      <p className="visually-hidden" aria-live="polite" data-testid="reader-announcement">
-        {announcement}
-      </p>
+    <div className="reader-frame">
+      <FindBar reader={reader} document={document} />
+      <div className="reader-scroll" data-testid="reader">
+        {!document && <p className="empty reader-empty">Open a document from the list to read and code it.</p>}
+        <div ref={mount} className="reader-mount" hidden={!document} />
+        <p className="visually-hidden" aria-live="polite" data-testid="reader-announcement">
+          {announcement}
+        </p>
+      </div>
     </div>
   );
 }

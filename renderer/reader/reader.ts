@@ -19,6 +19,7 @@ import { EditorView } from 'prosemirror-view';
 import { CodingIndex } from './codingIndex.js';
 import { moveWindow, readOnlyPlugin, repaintBlocks, repaintWindow, selectPositions, windowKey, type WindowRange } from './commands.js';
 import { codingsPlugin } from './decorations.js';
+import { findPlugin, type FindPaint } from './findDecorations.js';
 import { Emphasis } from './emphasis.js';
 import { BlockHeights } from './heights.js';
 import { estimateBlockHeight, measureBlockMetrics, type BlockMetrics } from './metrics.js';
@@ -30,6 +31,7 @@ import { layoutStripes, type StripeInput } from './stripeLayout.js';
 import { StripeGutter } from './stripes.js';
 import type { ReaderOptions } from './options.js';
 import type { ReaderCoding, ReaderDocument, ReaderSelection } from './types.js';
+import type { FindMatches } from '../../app/domain/findText.js';
 
 interface Model {
   positions: DocumentPositions;
@@ -78,6 +80,8 @@ export class Reader {
   /** A mouse button is down in the text: the window may grow but not drop the anchor's DOM. */
   private pointerDown = false;
   private width = 0;
+  /** The find bar's matches over the whole document (only the window's are painted). */
+  private find: { matches: FindMatches; current: number; version: number } | null = null;
   private readonly onPointerUp = (): void => {
     this.pointerDown = false;
     this.schedule();
@@ -136,6 +140,7 @@ export class Reader {
     this.estimateHeights(true);
     this.sel = null;
     this.clippedAnchorPos = null;
+    this.find = null;
     this.scrollTo(0);
     const viewport = this.viewportHeight();
     this.range = { from: 0, to: Math.min(positions.count, model.heights.blockAt(viewport + this.overscan()) + 1) };
@@ -190,8 +195,7 @@ export class Reader {
     const from = clamp(Math.min(start, end));
     const to = clamp(Math.max(start, end));
     this.sel = { anchor: from, head: to };
-    this.reveal(from, false);
-    this.centre(from, to);
+    this.revealRange(from, to, true);
     const shown = this.selectionIn(this.range);
     const view = this.view;
     if (shown && view) selectPositions(shown.anchor, shown.head)(view.state, (tr) => this.dispatch(tr.setMeta(PROGRAMMATIC, true)));
@@ -237,6 +241,60 @@ export class Reader {
   focus(): void {
     this.view?.focus();
   }
+
+  // --- Find (renderer/find): matches painted from a whole-document search --------------------
+
+  /** Paint find matches (code points, whole document) and mark match `current` (-1: none). */
+  setFindMatches(matches: FindMatches, current: number): void {
+    const version = (this.find?.version ?? 0) + 1;
+    this.find = matches.starts.length > 0 ? { matches, current, version } : null;
+    const view = this.view;
+    // No document change: the find plugin's decorations prop reads `this.find` again.
+    if (view) view.dispatch(view.state.tr);
+  }
+
+  /** Render and scroll code points [start, end) to the middle of the viewport (its start near
+   *  the top when it is taller), unless the range is already well inside it and not `always`. */
+  revealRange(start: number, end: number, always = false): void {
+    const { model } = this;
+    if (!model || !this.view) return;
+    const clamp = (offset: number): number => Math.max(0, Math.min(model.positions.length, Math.floor(offset)));
+    const from = clamp(start);
+    const block = model.positions.blockAtOffset(from);
+    const viewport = this.viewportHeight();
+    if (block < this.range.from || block >= this.range.to) {
+      const y = model.heights.top(block);
+      const over = this.overscan();
+      this.setWindow({ from: model.heights.blockAt(Math.max(0, y - over)), to: Math.min(model.positions.count, model.heights.blockAt(y + viewport + over) + 1) }, false);
+    }
+    const view = this.view;
+    const base = model.positions.blockPos(this.range.from);
+    const to = Math.max(from, Math.min(clamp(end), model.positions.blockEnd(this.range.to - 1)));
+    const top = view.coordsAtPos(model.positions.toPos(from, 1) - base, 1).top;
+    const bottom = view.coordsAtPos(model.positions.toPos(to, -1) - base, -1).bottom;
+    const rootTop = this.root.getBoundingClientRect().top;
+    const inside = top >= rootTop + viewport * 0.1 && bottom <= rootTop + viewport * 0.9;
+    if (always || !inside) {
+      const target = bottom - top < viewport * 0.8 ? (top + bottom) / 2 - viewport / 2 : top - viewport * 0.25;
+      this.scrollTo(this.root.scrollTop + target - rootTop);
+    }
+    const next = this.wantedWindow();
+    if (next) this.setWindow(next, true);
+    this.schedule();
+  }
+
+  /** Code point at the start of the block at the top of the viewport. */
+  firstVisibleOffset(): number {
+    const { model } = this;
+    if (!model) return 0;
+    return model.positions.blockStart(Math.min(model.positions.count - 1, model.heights.blockAt(Math.max(0, this.scrollY()))));
+  }
+
+  private findPaint(): FindPaint | null {
+    const { model, find } = this;
+    return model && find ? { positions: model.positions, range: this.range, ...find } : null;
+  }
+  // --- end of find ------------------------------------------------------------------------------
 
   destroy(): void {
     if (this.frameRequest) cancelAnimationFrame(this.frameRequest);
@@ -296,6 +354,7 @@ export class Reader {
     return [
       readOnlyPlugin(),
       codingsPlugin(),
+      findPlugin(() => this.findPaint()),
       inactiveSelectionPlugin(),
       keymap({
         'Mod-a': run(() => this.setLogicalSelection(0, this.model?.positions.length ?? 0, null)),
@@ -624,23 +683,6 @@ export class Reader {
     const coords = view.coordsAtPos(pos, 1);
     const visible = coords.top >= rootTop && coords.bottom <= rootTop + viewport;
     if (always || !visible) this.scrollTo(this.root.scrollTop + coords.top - rootTop - viewport * 0.25);
-    const next = this.wantedWindow();
-    if (next) this.setWindow(next, true);
-    this.schedule();
-  }
-
-  /** Scroll rendered passage [start, end) to the middle of the viewport. */
-  private centre(start: number, end: number): void {
-    const { model, view } = this;
-    if (!model || !view) return;
-    const viewport = this.viewportHeight();
-    const base = model.positions.blockPos(this.range.from);
-    const high = model.positions.blockEnd(this.range.to - 1);
-    const rootTop = this.root.getBoundingClientRect().top;
-    const top = view.coordsAtPos(model.positions.toPos(start, 1) - base, 1).top;
-    const bottom = end <= high ? view.coordsAtPos(model.positions.toPos(end, -1) - base, -1).bottom : Infinity;
-    const target = bottom - top <= viewport * 0.8 ? (top + bottom) / 2 - viewport / 2 : top - viewport * 0.15;
-    this.scrollTo(this.root.scrollTop + target - rootTop);
     const next = this.wantedWindow();
     if (next) this.setWindow(next, true);
     this.schedule();

@@ -68,19 +68,28 @@ export class WorkbenchPage {
   }
 
   /**
-   * Scroll the reader with the mouse wheel, as a reader would, until `quote` (its
-   * `occurrence`-th appearance in what is rendered) is on screen. The reader renders only the
-   * blocks near its viewport, so text far down is not in the page until it is scrolled to.
+   * Scroll the reader with the mouse wheel, as a reader would, until a passage is on screen:
+   * `text` (its `occurrence`-th appearance in what is rendered) or a coding's highlight. The
+   * reader renders only the blocks near its viewport, so text far down is not in the page until
+   * it is scrolled to.
    */
-  async scrollToText(quote: string, occurrence = 1): Promise<void> {
+  async scrollToText(wanted: { text: string; occurrence: number } | { coding: string }): Promise<void> {
     const box = await this.app.reader.boundingBox();
     expect(box, 'the reader should be on screen').not.toBeNull();
     await this.page.mouse.move(box!.x + box!.width / 2, box!.y + box!.height / 2);
     let direction = 1;
     for (let turn = 0; turn < 400; turn++) {
       const where = await this.text.evaluate(
-        (root, { quote, occurrence }) => {
+        (root, wanted) => {
           const scroller = root.closest('.gloss-reader') as HTMLElement;
+          const atEnd = scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - 2;
+          const view = scroller.getBoundingClientRect();
+          const place = (rect: DOMRect) => ({ found: true, visible: rect.top >= view.top + 20 && rect.bottom <= view.bottom - 60, below: rect.top > view.top, atEnd, atTop: scroller.scrollTop <= 0 });
+          if ('coding' in wanted) {
+            const span = root.querySelector(`[data-coding-ids~="${wanted.coding}"]`);
+            return span ? place(span.getClientRects()[0] ?? span.getBoundingClientRect()) : { found: false, visible: false, below: false, atEnd, atTop: scroller.scrollTop <= 0 };
+          }
+          const { text: quote, occurrence } = wanted;
           // The document's text, without coder initials and other widgets.
           const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
             acceptNode: (node) => (node.parentElement?.closest('[contenteditable="false"]') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
@@ -95,18 +104,15 @@ export class WorkbenchPage {
           }
           let at = -1;
           for (let i = 0; i < occurrence; i++) at = text.indexOf(quote, at + 1);
-          const atEnd = scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - 2;
-          if (at < 0) return { found: false, visible: false, atEnd, atTop: scroller.scrollTop <= 0 };
+          if (at < 0) return { found: false, visible: false, below: false, atEnd, atTop: scroller.scrollTop <= 0 };
           let i = nodes.length - 1;
           while (i > 0 && starts[i]! > at) i--;
           const range = document.createRange();
           range.setStart(nodes[i]!, at - starts[i]!);
           range.setEnd(nodes[i]!, at - starts[i]! + 1);
-          const rect = range.getBoundingClientRect();
-          const view = scroller.getBoundingClientRect();
-          return { found: true, visible: rect.top >= view.top + 20 && rect.bottom <= view.bottom - 60, below: rect.top > view.top, atEnd, atTop: scroller.scrollTop <= 0 };
+          return place(range.getBoundingClientRect());
         },
-        { quote, occurrence },
+        wanted,
       );
       if (where.visible) return;
       if (where.found) direction = where.below ? 1 : -1;
@@ -114,7 +120,7 @@ export class WorkbenchPage {
       else if (where.atTop) direction = 1;
       await this.page.mouse.wheel(0, direction * (where.found ? 200 : 700));
     }
-    throw new Error(`"${quote}" was not found by scrolling the reader`);
+    throw new Error(`${'coding' in wanted ? `Coding ${wanted.coding}` : `"${wanted.text}"`} was not found by scrolling the reader`);
   }
 
   /**
@@ -123,7 +129,7 @@ export class WorkbenchPage {
    * only read to find where the words are; the selection is made by real mouse events.
    */
   async selectText(quote: string, occurrence = 1): Promise<void> {
-    await this.scrollToText(quote, occurrence);
+    await this.scrollToText({ text: quote, occurrence });
     const points = await this.text.evaluate(
       (root, { quote, occurrence }) => {
         const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
@@ -232,6 +238,7 @@ export class WorkbenchPage {
 
   /** The text the reader highlights for a coding, joined across its spans. */
   async highlightedText(codingId: string): Promise<string> {
+    await this.scrollToText({ coding: codingId });
     return this.text.evaluate((root, id) => {
       const spans = [...root.querySelectorAll<HTMLElement>(`.gloss-seg[data-coding-ids~="${id}"]`)];
       // Nested spans (overlaps) would repeat text: keep only the outermost ones for this coding.
