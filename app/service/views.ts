@@ -2,6 +2,9 @@
  * What the service returns: plain JSON-able objects, identified by stable UUIDs. Offsets are
  * Unicode code points into a document's canonical text, half-open [start, end).
  */
+import type { InlineMark } from '../domain/inlineMarks.js';
+
+export type { InlineMark };
 import type { Block } from '../domain/blocks.js';
 import type { DocumentFormat } from '../formats/parsedDocument.js';
 
@@ -45,6 +48,12 @@ export interface DocumentContent {
   title: string;
   text: string;
   blocks: Block[];
+  /**
+   * How to present the inline markup left in the text (Markdown's `**`, `\*`, `<sup>`…), in code
+   * points, sorted by start; empty for other formats. Presentation only: text and offsets are
+   * the canonical ones (app/domain/inlineMarks.ts).
+   */
+  marks: InlineMark[];
 }
 
 export type ImportResult =

@@ -136,16 +136,24 @@ export function FindBar({ reader, document }: FindBarProps) {
   );
 
   const openBar = useCallback((): void => {
+    let expected = latest.current.query;
     if (!latest.current.open) {
       // A short selection in the reader is what the user wants to find, as in a browser.
       const selected = reader.current?.getSelection()?.text ?? '';
-      if (selected.length > 0 && selected.length <= 200 && !selected.includes('\n')) setQuery(selected);
+      if (selected.length > 0 && selected.length <= 200 && !selected.includes('\n')) {
+        setQuery(selected);
+        expected = selected;
+      }
       setOpen(true);
     }
-    // Focus (again) and select the query, so typing replaces it.
+    // The field takes focus as it mounts (autoFocus) or here, again; its query is selected so
+    // that typing replaces it, unless typing has already begun (a busy machine): that is kept.
+    input.current?.focus();
     requestAnimationFrame(() => {
-      input.current?.focus();
-      input.current?.select();
+      const field = input.current;
+      if (!field) return;
+      field.focus();
+      if (field.value === expected) field.select();
     });
   }, [reader]);
 
@@ -217,6 +225,8 @@ export function FindBar({ reader, document }: FindBarProps) {
             placeholder="Find in document"
             value={query}
             spellCheck={false}
+            // Focused as it appears, so keys typed right after Ctrl+F land here.
+            autoFocus
             onChange={(event) => setQuery(event.target.value)}
             onKeyDown={onInputKey}
           />
