@@ -3,22 +3,9 @@
  * localStorage, so that changing tabs or reloading the window keeps what the researcher chose.
  */
 import { useCallback, useState } from 'react';
+import { optionKey, type OptionCheck, type OptionScope } from './optionKeys.js';
 
-/** Which project and which view an option belongs to. */
-export interface OptionScope {
-  /** The project's id; undefined while the project is loading (the option then stays in memory). */
-  projectId: string | undefined;
-  view: string;
-}
-
-/** Accepts a stored value only if it has the shape of the default: a stale or edited entry falls back. */
-export type OptionCheck<T> = (value: unknown) => value is T;
-
-const PREFIX = 'gloss.option';
-
-export function optionKey(scope: OptionScope, option: string): string | null {
-  return scope.projectId ? `${PREFIX}.${scope.projectId}.${scope.view}.${option}` : null;
-}
+export { oneOf, optionKey, stringList, type OptionCheck, type OptionScope } from './optionKeys.js';
 
 function sameShape<T>(initial: T): OptionCheck<T> {
   return (value: unknown): value is T => {
@@ -70,13 +57,4 @@ export function usePersistentOption<T>(scope: OptionScope, option: string, initi
     [key],
   );
   return [current.value, set];
-}
-
-/** Checks for options that are one of a few words. */
-export function oneOf<const T extends string>(...choices: readonly T[]): OptionCheck<T> {
-  return (value: unknown): value is T => typeof value === 'string' && (choices as readonly string[]).includes(value);
-}
-
-export function stringList(value: unknown): value is string[] {
-  return Array.isArray(value) && value.every((item) => typeof item === 'string');
 }

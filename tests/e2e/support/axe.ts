@@ -3,7 +3,7 @@
  * violations that block people (serious and critical), each with the rule, what it means and the
  * elements that break it, so a failing test says what to fix.
  */
-import AxeBuilder from '@axe-core/playwright';
+import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 
 /** The WCAG 2.x A and AA rules (axe's own best-practice rules are advice, not conformance). */
