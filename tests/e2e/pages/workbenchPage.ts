@@ -141,6 +141,12 @@ export class WorkbenchPage {
     return this.app.codebook.locator(`[data-code-path="${path}"]`);
   }
 
+  /** Show a code's details (memo, merge, delete) in the codebook. */
+  async openCodeDetails(path: string): Promise<void> {
+    await this.codebookRow(path).click();
+    await expect(this.app.codebook.getByLabel('Code memo')).toBeVisible();
+  }
+
   async undo(): Promise<void> {
     await this.page.keyboard.press('ControlOrMeta+Z');
   }
