@@ -22,13 +22,18 @@ export function errorText(error: unknown): string {
 
 /** Run `load` whenever `deps` change; the latest answer wins. */
 export function useLoad<T>(load: () => Promise<T>, deps: readonly unknown[]): { data: T | null; error: string | null; loading: boolean } {
-  const [state, setState] = useState<{ data: T | null; error: string | null; loading: boolean }>({ data: null, error: null, loading: true });
+  const [state, setState] = useState<{ data: T | null; error: string | null; loading: boolean; deps: readonly unknown[] }>({ data: null, error: null, loading: true, deps });
+  let current = state;
+  if (!sameDeps(state.deps, deps)) {
+    // New inputs: loading from this render on (state adjusted during render, not in the effect).
+    current = { ...state, loading: true, deps };
+    setState(current);
+  }
   useEffect(() => {
     let live = true;
-    setState((current) => ({ ...current, loading: true }));
     load().then(
-      (data) => live && setState({ data, error: null, loading: false }),
-      (error: unknown) => live && setState({ data: null, error: errorText(error), loading: false }),
+      (data) => live && setState((now) => ({ ...now, data, error: null, loading: false })),
+      (error: unknown) => live && setState((now) => ({ ...now, data: null, error: errorText(error), loading: false })),
     );
     return () => {
       live = false;
@@ -37,7 +42,11 @@ export function useLoad<T>(load: () => Promise<T>, deps: readonly unknown[]): { 
     // (a change to it means the data may have changed), not the objects themselves.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, deps);
-  return state;
+  return { data: current.data, error: current.error, loading: current.loading };
+}
+
+function sameDeps(a: readonly unknown[], b: readonly unknown[]): boolean {
+  return a.length === b.length && a.every((value, i) => Object.is(value, b[i]));
 }
 
 export function Swatch({ color }: { color: string }) {

@@ -3,9 +3,16 @@
  * localStorage, so that changing tabs or reloading the window keeps what the researcher chose.
  */
 import { useCallback, useState } from 'react';
-import { optionKey, sameShape, type OptionCheck, type OptionScope } from './optionChecks.js';
+import { optionKey, type OptionCheck, type OptionScope } from './optionKeys.js';
 
-export { oneOf, stringList, type OptionCheck, type OptionScope } from './optionChecks.js';
+export { oneOf, optionKey, stringList, type OptionCheck, type OptionScope } from './optionKeys.js';
+
+function sameShape<T>(initial: T): OptionCheck<T> {
+  return (value: unknown): value is T => {
+    if (Array.isArray(initial)) return Array.isArray(value);
+    return typeof value === typeof initial && value !== null;
+  };
+}
 
 function read<T>(key: string | null, initial: T, accept: OptionCheck<T>): T {
   if (!key) return initial;

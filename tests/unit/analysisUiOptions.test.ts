@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { countingText } from '../../renderer/analysis/counting.js';
-import { oneOf, optionKey, stringList } from '../../renderer/analysis/optionChecks.js';
+import { oneOf, optionKey, stringList } from '../../renderer/analysis/optionKeys.js';
 
 describe('which coders an analysis view counts', () => {
   const coders = ['Ani', 'Bob', 'Consensus'];

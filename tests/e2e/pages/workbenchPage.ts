@@ -278,6 +278,12 @@ export class WorkbenchPage {
     return this.page.getByRole('menu');
   }
 
+  /** Show a code's details (memo, merge, delete) in the codebook. */
+  async openCodeDetails(path: string): Promise<void> {
+    await this.codebookRow(path).click();
+    await expect(this.app.codebook.getByLabel('Code memo')).toBeVisible();
+  }
+
   async undo(): Promise<void> {
     await this.page.keyboard.press('ControlOrMeta+Z');
   }

@@ -46,8 +46,7 @@ test('every main view has no serious or critical accessibility violation', async
   // The reader with a document open and its codings painted; the codebook with a code's details.
   await workbench.openDocument('russia-between-baku-and-yerevan');
   await expect(workbench.text.locator('.gloss-seg').first()).toBeVisible();
-  await workbench.codebookRow('Russian policy/peacekeeping').click();
-  await expect(workbench.app.codebook.getByLabel('Code memo')).toBeVisible();
+  await workbench.openCodeDetails('Russian policy/peacekeeping');
   await check('Reader and codebook');
 
   // The Memos panel open beside them.

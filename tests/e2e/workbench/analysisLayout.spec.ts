@@ -101,7 +101,7 @@ test('matrix and co-occurrence heads show leaf names in full, wide tables scroll
 
   // Every select has one look: the top bar's, the toolbars', the codebook's.
   await analysis.open('Matrix');
-  await workbench.codebookRow('Russian policy/energy leverage over Yerevan').click();
+  await workbench.openCodeDetails('Russian policy/energy leverage over Yerevan');
   const looks = await page.locator('select:visible').evaluateAll((selects) =>
     selects.map((select) => {
       const style = getComputedStyle(select);

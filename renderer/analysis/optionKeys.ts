@@ -1,6 +1,6 @@
 /**
- * Where an analysis view's option is stored and what a stored value must look like: pure, so the
- * unit tests compile it without React or the DOM (usePersistentOption.ts does the storing).
+ * Where an analysis view's kept options live (one localStorage key per project, view and option)
+ * and the checks a stored value must pass. Pure: no React, no DOM (unit-tested).
  */
 
 /** Which project and which view an option belongs to. */
@@ -17,13 +17,6 @@ const PREFIX = 'gloss.option';
 
 export function optionKey(scope: OptionScope, option: string): string | null {
   return scope.projectId ? `${PREFIX}.${scope.projectId}.${scope.view}.${option}` : null;
-}
-
-export function sameShape<T>(initial: T): OptionCheck<T> {
-  return (value: unknown): value is T => {
-    if (Array.isArray(initial)) return Array.isArray(value);
-    return typeof value === typeof initial && value !== null;
-  };
 }
 
 /** Checks for options that are one of a few words. */
