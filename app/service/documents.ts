@@ -19,6 +19,7 @@ import { memoIdsOn } from '../store/memoQueries.js';
 import type { Recorder } from '../store/recorder.js';
 import { reviewRowsOfDocument } from '../store/reviewQueries.js';
 import type { Context } from './context.js';
+import { countedCoders } from './countedCoders.js';
 import type { Handlers } from './handlers.js';
 import { resolveDocument } from './resolve.js';
 import type { DocumentDeletePreview, DocumentSummary, ImportResult } from './views.js';
@@ -40,7 +41,7 @@ function toSummary(row: DocumentListRow): DocumentSummary {
 }
 
 function summaryOf(context: Context, id: string): DocumentSummary {
-  const row = getDocumentListRow(context.db, id);
+  const row = getDocumentListRow(context.db, id, countedCoders(context.db).excludedCoderId);
   if (!row) throw new GlossError('not_found', `Document ${id} is gone.`);
   return toSummary(row);
 }
@@ -145,7 +146,7 @@ export const documentHandlers = {
     });
   },
 
-  'documents.list': (context) => listDocuments(context.db).map(toSummary),
+  'documents.list': (context) => listDocuments(context.db, countedCoders(context.db).excludedCoderId).map(toSummary),
 
   'documents.get': (context, input) => {
     const row = resolveDocument(context.db, input.document);

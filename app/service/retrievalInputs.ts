@@ -47,5 +47,7 @@ export interface RetrievalResult {
   /** Segments the filter selects, before `limit`. */
   total: number;
   truncated: boolean;
+  /** With no coders or ids chosen: the coder left out of "all coders" (the review's consensus coder), or null. */
+  excludedCoder: string | null;
 }
 

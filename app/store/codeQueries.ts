@@ -16,27 +16,20 @@ export interface CodeRow {
   updated_at: string;
 }
 
-export type CodeWithCountsRow = CodeRow & { segment_count: number; document_count: number };
-
-/** Every code with the number of its own segments and of the documents they fall in. */
-export function listCodesWithCounts(db: Db): CodeWithCountsRow[] {
-  // Counted from the covering index codings_code (code_id, document_id), never the rows.
+/**
+ * Codings per code and document, leaving out one coder's (the consensus coder, when "all
+ * coders" are counted): what the codebook's counts and totals are summed from. Read from the
+ * covering index codings_code (code_id, document_id) where no coder is left out.
+ */
+export function codingCountsByCodeAndDocument(db: Db, excludedCoderId: number | null, codeIds?: readonly number[]): [codeId: number, documentId: number, codings: number][] {
+  const where = [
+    ...(excludedCoderId !== null ? ['coder_id IS NOT @excluded'] : []),
+    ...(codeIds !== undefined ? ['code_id IN (SELECT value FROM json_each(@codeIds))'] : []),
+  ];
   return db
-    .prepare(
-      `SELECT c.*, ifnull(n.segment_count, 0) AS segment_count, ifnull(n.document_count, 0) AS document_count
-       FROM codes c LEFT JOIN (
-         SELECT code_id, count(*) AS segment_count, count(DISTINCT document_id) AS document_count
-         FROM codings GROUP BY code_id
-       ) n ON n.code_id = c.id
-       ORDER BY c.position, c.name COLLATE NOCASE`,
-    )
-    .all() as CodeWithCountsRow[];
-}
-
-export function codeCounts(db: Db, codeId: number): { segment_count: number; document_count: number } {
-  return db
-    .prepare('SELECT count(*) AS segment_count, count(DISTINCT document_id) AS document_count FROM codings WHERE code_id = ?')
-    .get(codeId) as { segment_count: number; document_count: number };
+    .prepare(`SELECT code_id, document_id, count(*) FROM codings ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''} GROUP BY code_id, document_id`)
+    .raw()
+    .all({ ...(excludedCoderId !== null ? { excluded: excludedCoderId } : {}), ...(codeIds !== undefined ? { codeIds: JSON.stringify(codeIds) } : {}) }) as [number, number, number][];
 }
 
 export function listCodes(db: Db): CodeRow[] {
@@ -68,4 +61,16 @@ export function nextCodePosition(db: Db, parentId: number | null): number {
 
 export function childCodeIds(db: Db, parentId: number): number[] {
   return (db.prepare('SELECT id FROM codes WHERE parent_id = ?').all(parentId) as { id: number }[]).map((row) => row.id);
+}
+
+/** The memos on each code, oldest first: for the codebook CSV. */
+export function codeMemoBodies(db: Db): Map<number, string[]> {
+  const rows = db.prepare('SELECT code_id, body FROM memos WHERE code_id IS NOT NULL ORDER BY created_at, id').raw().all() as [number, string][];
+  const byCode = new Map<number, string[]>();
+  for (const [codeId, body] of rows) {
+    const bodies = byCode.get(codeId);
+    if (bodies) bodies.push(body);
+    else byCode.set(codeId, [body]);
+  }
+  return byCode;
 }
