@@ -93,7 +93,7 @@ export function DocumentList({ documents, currentId, onOpen, actions }: Document
       setMenu({ document, at: { x: rect.left + 24, y: rect.bottom } });
     } else if (plain && !event.shiftKey && event.key.length === 1 && /[\p{L}\p{N}]/u.test(event.key)) {
       // Type-ahead: the next title that starts with what was typed.
-      const now = Date.now();
+      const now = event.timeStamp;
       const text = (now - typeAhead.current.at < TYPE_AHEAD_MS ? typeAhead.current.text : '') + event.key.toLowerCase();
       typeAhead.current = { text, at: now };
       const from = at + (text.length === 1 ? 1 : 0);
@@ -196,14 +196,7 @@ export function DocumentList({ documents, currentId, onOpen, actions }: Document
         <ContextMenu
           label={`Actions for ${menu.document.title}`}
           at={menu.at}
-          items={menuItems(menu.document).map((item) => ({
-            ...item,
-            run: () => {
-              setMenu(null);
-              rows.current.get(menu.document.id)?.focus();
-              item.run();
-            },
-          }))}
+          items={menuItems(menu.document)}
           onClose={() => {
             setMenu(null);
             rows.current.get(menu.document.id)?.focus();

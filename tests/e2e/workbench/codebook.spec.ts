@@ -2,6 +2,7 @@
  * The codebook and the coding popover: recent-code keys, rename, recolour, describe, move by
  * drag and drop, merge, delete with confirmation, and changing a coding in place — each undoable.
  */
+import type { WorkbenchPage } from '../pages/workbenchPage.js';
 import { expect, test } from './fixtures.js';
 
 test('number keys apply recent codes; the popover changes, widens and removes a coding', async ({ workbench, service, sourceFile }) => {
@@ -110,7 +111,7 @@ test('drag and drop import shows a result per file', async ({ workbench }) => {
 const PAPER = 'Paper\n\nMoscow kept both sides dependent on its arms and its mediation.\n\nAnkara armed Baku.\n';
 
 /** Type codes into the New code field (real keys), one after another. */
-async function addCodes(workbench: import('../pages/workbenchPage.js').WorkbenchPage, paths: string[]): Promise<void> {
+async function addCodes(workbench: WorkbenchPage, paths: string[]): Promise<void> {
   const newCode = workbench.app.codebook.getByLabel('New code');
   for (const path of paths) {
     await newCode.fill(path);
@@ -275,12 +276,20 @@ test('keys 1–9: pinned codes take their number, the other numbers stay the rec
   await expect(workbench.codebookRow('alpha').locator('kbd')).toHaveText('3');
 
   const codeOf = async (quote: string): Promise<string[]> => (await service.run('codings.list', {})).filter((s) => s.text === quote).map((s) => s.code);
+  // The reader shows the new coding (with its coder's initials, which move the text) before the next drag.
+  const shown = async (quote: string): Promise<void> => {
+    const [coding] = (await service.run('codings.list', {})).filter((s) => s.text === quote);
+    await expect(workbench.highlightsOf(coding!.id).first()).toBeVisible();
+  };
+  await shown('kept');
   await workbench.dragSelect('both sides');
   await workbench.page.keyboard.press('1');
   await expect.poll(() => codeOf('both sides')).toEqual(['gamma']);
+  await shown('both sides');
   await workbench.dragSelect('its arms');
   await workbench.page.keyboard.press('2');
   await expect.poll(() => codeOf('its arms')).toEqual(['beta']);
+  await shown('its arms');
 
   // Pin alpha from its row's menu (right click): it takes the first free key, 2.
   await workbench.codebookRow('alpha').click({ button: 'right' });
