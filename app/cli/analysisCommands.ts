@@ -71,7 +71,9 @@ function shorten(text: string, length: number): string {
 }
 
 function formatSearch(result: SearchResult): string {
-  const head = `${result.documents} document${result.documents === 1 ? '' : 's'} match; ${result.hits.length}${result.truncated ? '+' : ''} hit${result.hits.length === 1 ? '' : 's'}${result.truncated ? ' shown (raise --limit for more)' : ''}`;
+  const hits = result.truncated ? `${result.hits.length.toLocaleString('en')}+ hits shown (raise --limit for more)` : plural(result.hits.length, 'hit');
+  const suggestion = result.suggestion !== undefined ? `\nNo word is "${result.query}" itself; for words starting with it, search ${result.suggestion}` : '';
+  const head = `${plural(result.documents, 'document')} ${result.documents === 1 ? 'matches' : 'match'}; ${hits}${suggestion}`;
   const lines = result.hits.map((hit) => `${hit.documentTitle} [${hit.start}, ${hit.end})\n  …${hit.before}«${hit.text}»${hit.after}…`);
   return [head, ...lines].join('\n');
 }

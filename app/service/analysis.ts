@@ -15,6 +15,7 @@ import type { AnalysisColumn, CodeMatrix, CooccurrenceMatrix, MatrixRowView } fr
 import { groupDocumentsByAttribute, resolveAttribute, selectDocuments } from './attributes.js';
 import { codePathStrings, withDescendants } from './codeTree.js';
 import type { Context } from './context.js';
+import { countedCoders } from './countedCoders.js';
 import type { Input } from './contract.js';
 import type { Handlers } from './handlers.js';
 import { resolveCode, resolveCoder } from './resolve.js';
@@ -69,16 +70,19 @@ interface Scope {
   /** By document, only the selected documents. */
   segments: Map<number, DocumentSegments<string>>;
   coder: string | null;
+  /** With no coder chosen, the coder left out of "all coders" (the consensus coder), if any. */
+  excludedCoder: string | null;
 }
 
-/** The selected documents (by title) and the codings in them, of one coder if asked. */
+/** The selected documents (by title) and the codings in them: of one coder if asked, else of all coders (app/service/countedCoders.ts). */
 function readScope(db: Db, input: Input<'analysis.matrix'> | Input<'analysis.cooccurrence'>, withIds: boolean): Scope {
   const selected = selectDocuments(db, input);
   const coder = input.coder === undefined ? undefined : resolveCoder(db, input.coder);
+  const counted = countedCoders(db, coder ? [coder.id] : []);
   const documents = documentMeasures(db).filter((document) => selected === null || selected.has(document.id));
-  const segments = analysisSegments(db, { ...(coder ? { coderId: coder.id } : {}), withIds });
+  const segments = analysisSegments(db, { ...(coder ? { coderId: coder.id } : {}), excludedCoderId: counted.excludedCoderId, withIds });
   if (selected !== null) for (const id of segments.keys()) if (!selected.has(id)) segments.delete(id);
-  return { documents, segments, coder: coder?.name ?? null };
+  return { documents, segments, coder: coder?.name ?? null, excludedCoder: counted.excludedCoder };
 }
 
 function round(value: number | null, digits: number): number | null {
@@ -133,6 +137,7 @@ export function codeMatrix(context: Context, input: Input<'analysis.matrix'>): C
     rowsBy: rowsBy === null ? 'document' : rowsBy.name,
     rowsType: rowsBy === null ? null : (rowsBy.type as CodeMatrix['rowsType']),
     coder: scope.coder,
+    excludedCoder: scope.excludedCoder,
     includeSubcodes,
     rows: rowViews,
     columns: columns.views,
@@ -170,6 +175,7 @@ export function cooccurrenceMatrix(context: Context, input: Input<'analysis.cooc
   return {
     scope: scopeName,
     coder: scope.coder,
+    excludedCoder: scope.excludedCoder,
     documents: scope.documents.length,
     columns: columns.views,
     cells,

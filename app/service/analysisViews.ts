@@ -45,7 +45,10 @@ export interface CodeMatrix {
   /** 'document', or the attribute the rows group by. */
   rowsBy: string;
   rowsType: AttributeType | null;
+  /** The coder counted, or null for all coders. */
   coder: string | null;
+  /** With all coders: the one left out (the review's consensus coder), or null. */
+  excludedCoder: string | null;
   includeSubcodes: boolean;
   rows: MatrixRowView[];
   columns: AnalysisColumn[];
@@ -73,7 +76,10 @@ export interface CooccurrenceCellView {
 
 export interface CooccurrenceMatrix {
   scope: 'overlap' | 'paragraph';
+  /** The coder counted, or null for all coders. */
   coder: string | null;
+  /** With all coders: the one left out (the review's consensus coder), or null. */
+  excludedCoder: string | null;
   documents: number;
   columns: AnalysisColumn[];
   /** Only non-zero cells with a ≤ b; the matrix is symmetric. */

@@ -3,14 +3,13 @@ import { normalizeColor } from '../domain/color.js';
 import { GlossError } from '../domain/errors.js';
 import {
   childCodeIds,
-  codeCounts,
+  codingCountsByCodeAndDocument,
   findCodeByUuid,
   getCodeRow,
   findChildCode,
   listCodes,
-  listCodesWithCounts,
   nextCodePosition,
-  type CodeWithCountsRow,
+  type CodeRow,
 } from '../store/codeQueries.js';
 import { codingIdsOfCode, codingsOfCode, hasSameCoding, recentCodeIds } from '../store/codingQueries.js';
 import { findCoderByName } from '../store/coderQueries.js';
@@ -20,11 +19,19 @@ import { addCodePath } from './codeCreation.js';
 import { importCodebookCsv } from './codebookCsvImport.js';
 import { codeNamePaths, withDescendants } from './codeTree.js';
 import type { Context } from './context.js';
+import { countedCoders } from './countedCoders.js';
 import type { Handlers } from './handlers.js';
 import { resolveCode } from './resolve.js';
 import type { CodeView } from './views.js';
 
-function toCodeView(row: CodeWithCountsRow, names: string[], parentUuid: string | null): CodeView {
+interface CodeCounts {
+  segments: number;
+  documents: number;
+  totalSegments: number;
+  totalDocuments: number;
+}
+
+function toCodeView(row: CodeRow, names: string[], parentUuid: string | null, counts: CodeCounts): CodeView {
   return {
     id: row.uuid,
     path: formatCodePath(names),
@@ -37,13 +44,61 @@ function toCodeView(row: CodeWithCountsRow, names: string[], parentUuid: string 
     whenToUse: row.when_to_use,
     whenNotToUse: row.when_not_to_use,
     example: row.example,
-    segments: row.segment_count,
-    documents: row.document_count,
+    ...counts,
+  };
+}
+
+/**
+ * Each code's own counts and its totals with every sub-code (distinct documents across the
+ * subtree), over the coders "all coders" counts (app/service/countedCoders.ts).
+ */
+function codeCountsOf(context: Context, codes: readonly CodeRow[], codeIds?: readonly number[]): (codeId: number) => CodeCounts {
+  const { excludedCoderId } = countedCoders(context.db);
+  const own = new Map<number, Map<number, number>>();
+  for (const [codeId, documentId, codings] of codingCountsByCodeAndDocument(context.db, excludedCoderId, codeIds)) {
+    let documents = own.get(codeId);
+    if (!documents) own.set(codeId, (documents = new Map()));
+    documents.set(documentId, codings);
+  }
+  const children = new Map<number, number[]>();
+  for (const code of codes) {
+    if (code.parent_id === null) continue;
+    const siblings = children.get(code.parent_id);
+    if (siblings) siblings.push(code.id);
+    else children.set(code.parent_id, [code.id]);
+  }
+  // Totals bottom-up, each subtree once: its codings, and the documents they fall in.
+  const totals = new Map<number, { segments: number; documents: Set<number> }>();
+  const totalOf = (codeId: number): { segments: number; documents: Set<number> } => {
+    const known = totals.get(codeId);
+    if (known) return known;
+    const documents = new Set<number>();
+    let segments = 0;
+    for (const [documentId, codings] of own.get(codeId) ?? []) {
+      segments += codings;
+      documents.add(documentId);
+    }
+    for (const childId of children.get(codeId) ?? []) {
+      const child = totalOf(childId);
+      segments += child.segments;
+      for (const documentId of child.documents) documents.add(documentId);
+    }
+    const total = { segments, documents };
+    totals.set(codeId, total);
+    return total;
+  };
+  return (codeId) => {
+    const documents = own.get(codeId);
+    let segments = 0;
+    for (const codings of documents?.values() ?? []) segments += codings;
+    const total = totalOf(codeId);
+    return { segments, documents: documents?.size ?? 0, totalSegments: total.segments, totalDocuments: total.documents.size };
   };
 }
 
 export function listCodeViews(context: Context): CodeView[] {
-  const rows = listCodesWithCounts(context.db);
+  const rows = listCodes(context.db);
+  const countsOf = codeCountsOf(context, rows);
   const paths = codeNamePaths(rows);
   const uuids = new Map(rows.map((row) => [row.id, row.uuid]));
   // Rows come sorted by position among siblings; list them depth-first, as a tree is read.
@@ -56,7 +111,7 @@ export function listCodeViews(context: Context): CodeView[] {
   const views: CodeView[] = [];
   const visit = (parentId: number | null): void => {
     for (const row of children.get(parentId) ?? []) {
-      views.push(toCodeView(row, paths.get(row.id)!, row.parent_id === null ? null : uuids.get(row.parent_id)!));
+      views.push(toCodeView(row, paths.get(row.id)!, row.parent_id === null ? null : uuids.get(row.parent_id)!, countsOf(row.id)));
       visit(row.id);
     }
   };
@@ -75,7 +130,8 @@ export function codeView(context: Context, uuid: string): CodeView {
     names.unshift(parent.name);
     parentId = parent.parent_id;
   }
-  return toCodeView({ ...row, ...codeCounts(context.db, row.id) }, names, parentUuid);
+  const codes = listCodes(context.db);
+  return toCodeView(row, names, parentUuid, codeCountsOf(context, codes, withDescendants(codes, row.id))(row.id));
 }
 
 function assertNameFree(context: Context, parentId: number | null, name: string, selfId: number): void {

@@ -3,7 +3,7 @@
  * The service implements it, and the CLI, the browser host, Electron's IPC and the renderer's
  * client are all checked against it. Inputs are validated with these schemas at every door.
  */
-import { retrievalInput, type RetrievalResult } from './retrievalInputs.js';
+import { retrievalExportInput, retrievalInput, type RetrievalResult } from './retrievalInputs.js';
 import { z } from 'zod';
 import { agreementInput, disagreementsInput } from './agreementInputs.js';
 import type { AgreementResult, DisagreementsResult } from './agreementViews.js';
@@ -203,8 +203,8 @@ export const operations = {
   // Retrieval
   /** Coded segments a filter selects, each with its surrounding sentence. */
   'retrieval.segments': { kind: 'query', input: retrievalInput },
-  /** The same segments as CSV: exactly what the Segments view shows. */
-  'retrieval.segmentsCsv': { kind: 'query', input: retrievalInput },
+  /** The same segments as CSV, every one the filter selects (the view shows a page of them); `rows` counts them. */
+  'retrieval.segmentsCsv': { kind: 'query', input: retrievalExportInput },
   // Team review (agreement)
   /** Inter-coder agreement per code and overall, at character level (default) or segment level. */
   'agreement.compute': { kind: 'query', input: agreementInput },
@@ -290,7 +290,7 @@ export interface Outputs {
   'exchange.import': ExchangeImportSummary;
   // Retrieval
   'retrieval.segments': RetrievalResult;
-  'retrieval.segmentsCsv': { csv: string };
+  'retrieval.segmentsCsv': { csv: string; rows: number };
   // Team review (agreement)
   'agreement.compute': AgreementResult;
   'agreement.disagreements': DisagreementsResult;

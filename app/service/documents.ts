@@ -19,6 +19,7 @@ import { memoIdsOn } from '../store/memoQueries.js';
 import type { Recorder } from '../store/recorder.js';
 import { reviewRowsOfDocument } from '../store/reviewQueries.js';
 import type { Context } from './context.js';
+import { countedCoders } from './countedCoders.js';
 import type { Handlers } from './handlers.js';
 import { resolveDocument } from './resolve.js';
 import type { DocumentDeletePreview, DocumentSummary, ImportResult } from './views.js';
@@ -39,7 +40,7 @@ function toSummary(row: DocumentListRow): DocumentSummary {
 }
 
 function summaryOf(context: Context, id: string): DocumentSummary {
-  const row = getDocumentListRow(context.db, id);
+  const row = getDocumentListRow(context.db, id, countedCoders(context.db).excludedCoderId);
   if (!row) throw new GlossError('not_found', `Document ${id} is gone.`);
   return toSummary(row);
 }
@@ -116,7 +117,7 @@ export const MAX_TITLE_LENGTH = 300;
 export function checkedTitle(typed: string): string {
   const title = typed.trim();
   if (title.length === 0) throw new GlossError('invalid_input', 'A document needs a title: type at least one letter.');
-  // eslint-disable-next-line no-control-regex
+  // eslint-disable-next-line no-control-regex -- control characters are what this rule looks for
   if (/[\u0000-\u001f\u007f]/.test(title)) throw new GlossError('invalid_input', 'A title is one line: take out line breaks and tabs.');
   const length = codePointLength(title);
   if (length > MAX_TITLE_LENGTH) throw new GlossError('invalid_input', `A title has at most ${MAX_TITLE_LENGTH} characters; this one has ${length}. Shorten it.`);
@@ -144,7 +145,7 @@ export const documentHandlers = {
     });
   },
 
-  'documents.list': (context) => listDocuments(context.db).map(toSummary),
+  'documents.list': (context) => listDocuments(context.db, countedCoders(context.db).excludedCoderId).map(toSummary),
 
   'documents.get': (context, input) => {
     const row = resolveDocument(context.db, input.document);

@@ -15,6 +15,7 @@ import { selectDocuments } from './attributes.js';
 import { toSegment } from './codings.js';
 import { codePathStrings, withDescendants } from './codeTree.js';
 import type { Context } from './context.js';
+import { countedCoders } from './countedCoders.js';
 import type { Handlers } from './handlers.js';
 import { resolveCode, resolveCoder } from './resolve.js';
 import type { RetrievalInput, RetrievalResult, RetrievedSegment } from './retrievalInputs.js';
@@ -23,7 +24,7 @@ import type { ReviewStatus } from './reviewViews.js';
 export const DEFAULT_RETRIEVAL_LIMIT = 2_000;
 
 /** The rows the filter selects, each with its review status (the newest decision on it, else unreviewed). */
-function selectRows(context: Context, input: RetrievalInput): { rows: SegmentRow[]; statusOf: (row: SegmentRow) => ReviewStatus } {
+function selectRows(context: Context, input: RetrievalInput): { rows: SegmentRow[]; statusOf: (row: SegmentRow) => ReviewStatus; excludedCoder: string | null } {
   const db = context.db;
   const codes = listCodes(db);
   const filter: SegmentFilter = {};
@@ -34,9 +35,13 @@ function selectRows(context: Context, input: RetrievalInput): { rows: SegmentRow
   const documents = selectDocuments(db, { ...(input.where ? { where: input.where } : {}), ...(input.documents ? { documents: input.documents } : {}) });
   const coders = input.coders ? new Set(input.coders.map((name) => resolveCoder(db, name).id)) : null;
   const ids = input.ids ? new Set(input.ids) : null;
+  // Given ids (a matrix cell's) are those codings, whoever coded them; else no coder chosen is "all coders".
+  const counted = coders === null && ids === null ? countedCoders(db) : null;
+  const excluded = counted?.excludedCoderId ?? null;
   let rows = listSegments(db, filter);
   if (documents) rows = rows.filter((row) => documents.has(row.document_id));
   if (coders) rows = rows.filter((row) => coders.has(row.coder_id));
+  if (excluded !== null) rows = rows.filter((row) => row.coder_id !== excluded);
   if (ids) rows = rows.filter((row) => ids.has(row.uuid));
   const statuses = reviewStatuses(db) as Map<string, ReviewStatus>;
   const statusOf = (row: SegmentRow): ReviewStatus => statuses.get(row.uuid) ?? 'unreviewed';
@@ -44,12 +49,13 @@ function selectRows(context: Context, input: RetrievalInput): { rows: SegmentRow
     const wanted = new Set(input.status);
     rows = rows.filter((row) => wanted.has(statusOf(row)));
   }
-  return { rows, statusOf };
+  return { rows, statusOf, excludedCoder: counted?.excludedCoder ?? null };
 }
 
-export function retrieveSegments(context: Context, input: RetrievalInput): RetrievalResult {
-  const { rows, statusOf } = selectRows(context, input);
-  const limit = input.limit ?? DEFAULT_RETRIEVAL_LIMIT;
+/** The segments the filter selects: a page of them (`limit`, default 2,000) for the view, or with `all`, every one (for exports). */
+export function retrieveSegments(context: Context, input: RetrievalInput, pages: 'page' | 'all' = 'page'): RetrievalResult {
+  const { rows, statusOf, excludedCoder } = selectRows(context, input);
+  const limit = pages === 'all' ? rows.length : (input.limit ?? DEFAULT_RETRIEVAL_LIMIT);
   const paths = codePathStrings(listCodes(context.db));
   const texts = new Map<number, { index: CodePointIndex; blocks: Block[] }>();
   const segments = rows.slice(0, limit).map((row): RetrievedSegment => {
@@ -68,7 +74,7 @@ export function retrieveSegments(context: Context, input: RetrievalInput): Retri
       status: statusOf(row),
     };
   });
-  return { segments, total: rows.length, truncated: rows.length > segments.length };
+  return { segments, total: rows.length, truncated: rows.length > segments.length, excludedCoder };
 }
 
 export const RETRIEVAL_CSV_HEADER = ['document', 'code', 'coder', 'start', 'end', 'before', 'segment', 'after', 'memo', 'review status'] as const;
@@ -82,5 +88,9 @@ export function retrievalCsv(result: RetrievalResult): string {
 
 export const retrievalHandlers: Pick<Handlers, 'retrieval.segments' | 'retrieval.segmentsCsv'> = {
   'retrieval.segments': (context, input) => retrieveSegments(context, input),
-  'retrieval.segmentsCsv': (context, input) => ({ csv: retrievalCsv(retrieveSegments(context, input)) }),
+  // An export writes every row the filter selects, never the view's page of them.
+  'retrieval.segmentsCsv': (context, input) => {
+    const result = retrieveSegments(context, input, 'all');
+    return { csv: retrievalCsv(result), rows: result.segments.length };
+  },
 };

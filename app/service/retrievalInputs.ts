@@ -31,6 +31,9 @@ export const retrievalInput = z.object({
 
 export type RetrievalInput = z.infer<typeof retrievalInput>;
 
+/** An export's filter: the same, without a page size (it writes every segment the filter selects). */
+export const retrievalExportInput = retrievalInput.omit({ limit: true });
+
 export interface RetrievedSegment extends Segment {
   /** The rest of the sentence(s) around the segment: before it, and after it. */
   before: string;
@@ -44,5 +47,7 @@ export interface RetrievalResult {
   /** Segments the filter selects, before `limit`. */
   total: number;
   truncated: boolean;
+  /** With no coders or ids chosen: the coder left out of "all coders" (the review's consensus coder), or null. */
+  excludedCoder: string | null;
 }
 

@@ -11,7 +11,10 @@ export interface ProjectInfo {
   file: string;
   schemaVersion: number;
   createdAt: string;
+  /** Codings and coders leave out the consensus coder (see `countsLeaveOut`). */
   counts: { documents: number; codes: number; codings: number; coders: number; memos: number };
+  /** The coder the counts leave out (the review's consensus coder), or null when there is none. */
+  countsLeaveOut: string | null;
 }
 
 export interface DocumentSummary {
@@ -25,6 +28,7 @@ export interface DocumentSummary {
   encoding: string | null;
   sha256: string;
   importedAt: string;
+  /** Codings in the document, by every coder but the review's consensus coder. */
   codings: number;
 }
 
@@ -68,6 +72,10 @@ export interface CodeView {
   segments: number;
   /** Documents holding at least one of those segments. */
   documents: number;
+  /** Segments of this code and all its sub-codes: an aggregate (equal to `segments` for a leaf). */
+  totalSegments: number;
+  /** Distinct documents holding a segment of this code or any of its sub-codes. */
+  totalDocuments: number;
 }
 
 export interface Segment {

@@ -3,24 +3,24 @@ import { isSorted, type DocumentSegments } from '../domain/matrix.js';
 import type { Db } from './projectFile.js';
 
 /**
- * Every coding (of one coder, if given), grouped by document and sorted by start then end, in
+ * Every coding (of one coder, if given; without one left-out coder's, if given), grouped by document and sorted by start then end, in
  * the column-wise shape app/domain/matrix.ts reads. SQLite builds one JSON array per document
  * and column from the covering index codings_document_range: three times faster than fetching
  * 200,000 rows one by one, which is most of what a matrix costs. Without `withIds`, `refs` is
  * empty.
  */
-export function analysisSegments(db: Db, options: { coderId?: number; withIds: boolean }): Map<number, DocumentSegments<string>> {
+export function analysisSegments(db: Db, options: { coderId?: number; excludedCoderId?: number | null; withIds: boolean }): Map<number, DocumentSegments<string>> {
   const coderId = options.coderId;
   const rows = db
     .prepare(
       `SELECT document_id, ${options.withIds ? 'json_group_array(uuid)' : "'[]'"}, json_group_array(code_id), json_group_array(start), json_group_array(end)
        FROM (SELECT uuid, document_id, code_id, start, end FROM codings
-             WHERE @coderId IS NULL OR coder_id = @coderId
+             WHERE (@coderId IS NULL OR coder_id = @coderId) AND (@excluded IS NULL OR coder_id IS NOT @excluded)
              ORDER BY document_id, start, end)
        GROUP BY document_id`,
     )
     .raw()
-    .all({ coderId: coderId ?? null }) as [number, string, string, string, string][];
+    .all({ coderId: coderId ?? null, excluded: options.excludedCoderId ?? null }) as [number, string, string, string, string][];
   const byDocument = new Map<number, DocumentSegments<string>>();
   for (const [document, refs, codes, starts, ends] of rows) {
     const segments: DocumentSegments<string> = {

@@ -16,27 +16,20 @@ export interface CodeRow {
   updated_at: string;
 }
 
-export type CodeWithCountsRow = CodeRow & { segment_count: number; document_count: number };
-
-/** Every code with the number of its own segments and of the documents they fall in. */
-export function listCodesWithCounts(db: Db): CodeWithCountsRow[] {
-  // Counted from the covering index codings_code (code_id, document_id), never the rows.
+/**
+ * Codings per code and document, leaving out one coder's (the consensus coder, when "all
+ * coders" are counted): what the codebook's counts and totals are summed from. Read from the
+ * covering index codings_code (code_id, document_id) where no coder is left out.
+ */
+export function codingCountsByCodeAndDocument(db: Db, excludedCoderId: number | null, codeIds?: readonly number[]): [codeId: number, documentId: number, codings: number][] {
+  const where = [
+    ...(excludedCoderId !== null ? ['coder_id IS NOT @excluded'] : []),
+    ...(codeIds !== undefined ? ['code_id IN (SELECT value FROM json_each(@codeIds))'] : []),
+  ];
   return db
-    .prepare(
-      `SELECT c.*, ifnull(n.segment_count, 0) AS segment_count, ifnull(n.document_count, 0) AS document_count
-       FROM codes c LEFT JOIN (
-         SELECT code_id, count(*) AS segment_count, count(DISTINCT document_id) AS document_count
-         FROM codings GROUP BY code_id
-       ) n ON n.code_id = c.id
-       ORDER BY c.position, c.name COLLATE NOCASE`,
-    )
-    .all() as CodeWithCountsRow[];
-}
-
-export function codeCounts(db: Db, codeId: number): { segment_count: number; document_count: number } {
-  return db
-    .prepare('SELECT count(*) AS segment_count, count(DISTINCT document_id) AS document_count FROM codings WHERE code_id = ?')
-    .get(codeId) as { segment_count: number; document_count: number };
+    .prepare(`SELECT code_id, document_id, count(*) FROM codings ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''} GROUP BY code_id, document_id`)
+    .raw()
+    .all({ ...(excludedCoderId !== null ? { excluded: excludedCoderId } : {}), ...(codeIds !== undefined ? { codeIds: JSON.stringify(codeIds) } : {}) }) as [number, number, number][];
 }
 
 export function listCodes(db: Db): CodeRow[] {

@@ -25,15 +25,16 @@ export function documentTitleTaken(db: Db, title: string): boolean {
   return db.prepare('SELECT 1 FROM documents WHERE title = ? COLLATE NOCASE').get(title) !== undefined;
 }
 
+/** `coding_count` leaves out @excluded's codings (the consensus coder, see app/service/countedCoders.ts). */
 const LIST_COLUMNS = `d.id, d.uuid, d.title, d.length, d.block_count, d.sha256, d.source_name, d.format, d.encoding, d.imported_at,
-  (SELECT count(*) FROM codings c WHERE c.document_id = d.id) AS coding_count`;
+  (SELECT count(*) FROM codings c WHERE c.document_id = d.id AND (@excluded IS NULL OR c.coder_id IS NOT @excluded)) AS coding_count`;
 
-export function listDocuments(db: Db): DocumentListRow[] {
-  return db.prepare(`SELECT ${LIST_COLUMNS} FROM documents d ORDER BY d.title COLLATE NOCASE`).all() as DocumentListRow[];
+export function listDocuments(db: Db, excludedCoderId: number | null = null): DocumentListRow[] {
+  return db.prepare(`SELECT ${LIST_COLUMNS} FROM documents d ORDER BY d.title COLLATE NOCASE`).all({ excluded: excludedCoderId }) as DocumentListRow[];
 }
 
-export function getDocumentListRow(db: Db, uuid: string): DocumentListRow | undefined {
-  return db.prepare(`SELECT ${LIST_COLUMNS} FROM documents d WHERE d.uuid = ?`).get(uuid) as DocumentListRow | undefined;
+export function getDocumentListRow(db: Db, uuid: string, excludedCoderId: number | null = null): DocumentListRow | undefined {
+  return db.prepare(`SELECT ${LIST_COLUMNS} FROM documents d WHERE d.uuid = @uuid`).get({ uuid, excluded: excludedCoderId }) as DocumentListRow | undefined;
 }
 
 export function getDocumentRow(db: Db, id: number): DocumentRow {

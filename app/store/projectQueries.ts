@@ -11,14 +11,16 @@ export function getProjectRow(db: Db): ProjectRow | undefined {
   return db.prepare('SELECT * FROM project WHERE id = 1').get() as ProjectRow | undefined;
 }
 
-export function projectCounts(db: Db): { documents: number; codes: number; codings: number; coders: number; memos: number } {
+/** The project's counts; codings and coders without `excludedCoderId`'s (the consensus coder, see app/service/countedCoders.ts). */
+export function projectCounts(db: Db, excludedCoderId: number | null): { documents: number; codes: number; codings: number; coders: number; memos: number } {
   return db
     .prepare(
       `SELECT (SELECT count(*) FROM documents) AS documents, (SELECT count(*) FROM codes) AS codes,
-              (SELECT count(*) FROM codings) AS codings, (SELECT count(*) FROM coders) AS coders,
+              (SELECT count(*) FROM codings WHERE @excluded IS NULL OR coder_id IS NOT @excluded) AS codings,
+              (SELECT count(*) FROM coders WHERE @excluded IS NULL OR id IS NOT @excluded) AS coders,
               (SELECT count(*) FROM memos) AS memos`,
     )
-    .get() as { documents: number; codes: number; codings: number; coders: number; memos: number };
+    .get({ excluded: excludedCoderId }) as { documents: number; codes: number; codings: number; coders: number; memos: number };
 }
 
 export function schemaVersion(db: Db): number {

@@ -3,9 +3,12 @@
  * form, and auto-coding: a code applied to every hit widened to its word, sentence or paragraph,
  * previewed first and applied as one undoable action.
  */
-import { useState, type FormEvent } from 'react';
+import { useMemo, useState, type FormEvent } from 'react';
+import { plural } from '../../app/domain/plural.js';
+import type { AutocodeHitOutcome } from '../../app/service/analysisViews.js';
 import type { Output } from '../../app/service/contract.js';
 import { errorText, type AnalysisProps } from './common.js';
+import './search.css';
 import { trimLeft, trimRight } from './heat.js';
 
 type Scope = 'word' | 'sentence' | 'paragraph';
@@ -13,6 +16,17 @@ type Preview = Output<'search.autocodePreview'>;
 const NEW_CODE = '__new__';
 /** A coder name no one has: previewing under it counts nothing as already coded (a new code's case). */
 const NOBODY = '\u2063gloss-preview\u2063';
+
+/** What the preview says of a hit, in words (colour is never the only sign). */
+const OUTCOME_WORDS: Record<AutocodeHitOutcome['outcome'], string> = {
+  new: 'new',
+  extends: 'extends a coding',
+  'already-coded': 'already coded, skipped',
+};
+
+function hitKey(documentId: string, start: number): string {
+  return `${documentId}:${start}`;
+}
 
 export function SearchView(props: AnalysisProps) {
   const { wb } = props;
@@ -25,9 +39,9 @@ export function SearchView(props: AnalysisProps) {
   const [preview, setPreview] = useState<{ preview: Preview; key: string } | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const search = async (event?: FormEvent): Promise<void> => {
+  const search = async (event?: FormEvent, typed = query): Promise<void> => {
     event?.preventDefault();
-    const q = query.trim();
+    const q = typed.trim();
     if (!q) return;
     setPreview(null);
     try {
@@ -71,7 +85,8 @@ export function SearchView(props: AnalysisProps) {
       if (!codeRef) codeRef = (await wb.api.run('codes.add', { path: target })).id;
       const done = await wb.mutate('search.autocodeApply', { query: result.query, code: codeRef, coder: props.coder, scope });
       if (done) {
-        wb.notify('info', `Auto-coded ${done.codingIds.length} passage${done.codingIds.length === 1 ? '' : 's'} as “${done.code}” (Ctrl+Z undoes it).`);
+        const extended = done.extendedCodings > 0 ? `, ${plural(done.extendedCodings, 'existing coding')} extended` : '';
+        wb.notify('info', `Auto-coded ${plural(done.codingIds.length, 'passage')} as “${done.code}”${extended} (Ctrl+Z undoes it).`);
         setPreview(null);
         setCode(codeRef);
         (document.activeElement as HTMLElement | null)?.blur();
@@ -82,6 +97,12 @@ export function SearchView(props: AnalysisProps) {
   };
 
   const current = preview && preview.key === planKey ? preview.preview : null;
+  // Each listed hit's outcome in the current preview, to mark the hits that touch existing codings.
+  const outcomes = useMemo(() => new Map((current?.hitOutcomes ?? []).map((hit) => [hitKey(hit.documentId, hit.start), hit.outcome])), [current]);
+  const searchSuggested = (suggestion: string): void => {
+    setQuery(suggestion);
+    void search(undefined, suggestion);
+  };
   return (
     <section className="analysis-view" aria-label="Search">
       <form className="analysis-toolbar search-bar" onSubmit={(event) => void search(event)} role="search">
@@ -100,22 +121,34 @@ export function SearchView(props: AnalysisProps) {
           {result && (
             <>
               <p className="result-summary muted small" data-testid="search-summary">
-                {result.hits.length}
-                {result.truncated ? '+' : ''} hit{result.hits.length === 1 ? '' : 's'} in {result.documents} document{result.documents === 1 ? '' : 's'}
+                {result.truncated ? `${result.hits.length.toLocaleString('en')}+ hits` : plural(result.hits.length, 'hit')} in {plural(result.documents, 'document')}
               </p>
+              {result.suggestion !== undefined && (
+                <p className="search-suggestion">
+                  Nothing matches “{result.query}” as a whole word. Words starting with it:{' '}
+                  <button type="button" className="button small" onClick={() => searchSuggested(result.suggestion!)}>
+                    {result.suggestion}
+                  </button>
+                </p>
+              )}
               <ol className="kwic" aria-label="Search hits">
-                {result.hits.map((hit) => (
-                  <li key={`${hit.documentId}:${hit.start}`}>
-                    <button type="button" className="kwic-row" onClick={() => props.jumpTo(hit.documentId, hit.start, hit.end)} title={`${hit.documentTitle} — show in the reader`}>
-                      <span className="kwic-doc">{hit.documentTitle}</span>
-                      <span className="kwic-left">
-                        <span>{trimLeft(hit.before, 90)}</span>
-                      </span>
-                      <strong className="kwic-hit">{hit.text}</strong>
-                      <span className="kwic-right">{trimRight(hit.after, 70)}</span>
-                    </button>
-                  </li>
-                ))}
+                {result.hits.map((hit) => {
+                  const outcome = outcomes.get(hitKey(hit.documentId, hit.start));
+                  const marked = outcome === 'extends' || outcome === 'already-coded';
+                  return (
+                    <li key={hitKey(hit.documentId, hit.start)} data-outcome={outcome}>
+                      <button type="button" className={marked ? 'kwic-row has-mark' : 'kwic-row'} onClick={() => props.jumpTo(hit.documentId, hit.start, hit.end)} title={`${hit.documentTitle} — show in the reader`}>
+                        <span className="kwic-doc">{hit.documentTitle}</span>
+                        <span className="kwic-left">
+                          <span>{trimLeft(hit.before, 90)}</span>
+                        </span>
+                        <strong className="kwic-hit">{hit.text}</strong>
+                        <span className="kwic-right">{trimRight(hit.after, 70)}</span>
+                        {marked && <span className={`kwic-mark ${outcome}`}>{OUTCOME_WORDS[outcome]}</span>}
+                      </button>
+                    </li>
+                  );
+                })}
               </ol>
             </>
           )}
@@ -161,14 +194,22 @@ export function SearchView(props: AnalysisProps) {
           {current && (
             <div className="autocode-preview" data-testid="autocode-preview">
               <p>
-                <strong>{current.hits}</strong> hits in {current.documents} document{current.documents === 1 ? '' : 's'} → <strong>{current.passages.length}</strong> passage
-                {current.passages.length === 1 ? '' : 's'} to code as “{target}”
-                {current.alreadyCoded > 0 && <span className="muted"> · {current.alreadyCoded} already coded, left alone</span>}
+                <strong>{plural(current.hits, 'hit')}</strong> in {plural(current.documents, 'document')} → <strong>{plural(current.passages.length, 'passage')}</strong> to code as “{target}”
               </p>
+              <ul className="autocode-counts" aria-label="What auto-coding does">
+                <li>{plural(current.newPassages, 'new coding')}</li>
+                <li>
+                  {plural(current.extendedCodings, 'existing coding')} extended
+                  {current.joinedCodings > 0 && <>, {plural(current.joinedCodings, 'other')} joined into them</>}
+                </li>
+                <li>{plural(current.alreadyCoded, 'hit')} already coded, skipped</li>
+              </ul>
               <ol className="preview-list">
                 {current.passages.slice(0, 50).map((passage) => (
-                  <li key={`${passage.documentId}:${passage.start}`}>
-                    <span className="muted small">{passage.documentTitle}</span> {trimRight(passage.text.replace(/\s+/g, ' '), 160)}
+                  <li key={hitKey(passage.documentId, passage.start)} data-action={passage.action}>
+                    <span className="muted small">{passage.documentTitle}</span>{' '}
+                    <span className={`preview-action ${passage.action}`}>{passage.action === 'extend' ? 'extends an existing coding' : 'new'}</span>{' '}
+                    {trimRight(passage.text.replace(/\s+/g, ' '), 160)}
                   </li>
                 ))}
               </ol>

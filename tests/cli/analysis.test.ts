@@ -72,7 +72,7 @@ describe('gloss matrix, cooccurrence, search, autocode and attributes', () => {
 
   it('search prints hits in context; --json gives offsets; a bad query is explained and changes nothing', () => {
     const text = glossOk(['search', project, 'Lodz']);
-    expect(text).toContain('1 document match; 1 hit');
+    expect(text).toContain('1 document matches; 1 hit');
     expect(text).toContain('paper [');
     expect(text).toContain('«Łódź»');
     const json = JSON.parse(glossOk(['search', project, 'russia', '--json', '--limit', '2']));

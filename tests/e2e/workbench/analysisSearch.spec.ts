@@ -49,3 +49,55 @@ test('search shows hits in context; auto-coding is previewed, applied as one act
   // The statusbar's counts follow: the workbench reloaded.
   await expect(workbench.page.locator('.statusbar')).toContainText('0 codings');
 });
+
+test('a bare word that finds nothing offers its prefix; auto-coding extends or skips what the coder already coded, and the preview says which', async ({ workbench, service }) => {
+  const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
+  await service.run('documents.import', { fileName: 'first.txt', data: utf8(FIRST) });
+  await service.run('documents.import', { fileName: 'second.txt', data: utf8(SECOND) });
+  const turkey = await service.run('codes.add', { path: 'Actors/Turkey' });
+  // Ani coded "Turkey backed" (the sentence around it overlaps it) and the whole "Later, …" sentence (its hit is inside).
+  const backed = await service.run('codings.apply', { document: 'first', code: 'Actors/Turkey', coder: 'Ani', quote: 'Turkey backed', memo: 'kept' });
+  const later = await service.run('codings.apply', { document: 'first', code: 'Actors/Turkey', coder: 'Ani', quote: 'Later, Turkey sent drones and advisers.' });
+
+  await workbench.page.reload();
+  await workbench.startAs('Ani');
+  const analysis = new AnalysisPage(workbench.page);
+  const view = await analysis.open('Search');
+  await view.getByLabel('Search query').click();
+  await workbench.page.keyboard.type('Turk');
+  await workbench.page.keyboard.press('Enter');
+  await expect(view.getByTestId('search-summary')).toHaveText('0 hits in 0 documents');
+  await view.getByRole('button', { name: 'Turk*' }).click();
+  await expect(view.getByLabel('Search query')).toHaveValue('Turk*');
+  await expect(analysis.kwicRows).toHaveCount(4);
+
+  const panel = analysis.autocode;
+  await panel.getByLabel('Auto-code code').selectOption(turkey.id);
+  await panel.getByRole('radio', { name: 'sentence' }).click();
+  await panel.getByRole('button', { name: 'Preview' }).click();
+  const preview = panel.getByTestId('autocode-preview');
+  await expect(preview).toContainText('4 hits in 2 documents → 3 passages to code as “Actors/Turkey”');
+  await expect(preview.getByRole('list', { name: 'What auto-coding does' }).getByRole('listitem')).toHaveText(['2 new codings', '1 existing coding extended', '1 hit already coded, skipped']);
+  await expect(preview.locator('[data-action="extend"]')).toContainText('extends an existing coding');
+  await expect(preview.locator('[data-action="extend"]')).toContainText('Turkey backed Azerbaijan throughout the war.');
+  // The hits that touch Ani's codings are marked in the list, in words.
+  await expect(analysis.kwicRows.filter({ hasText: 'extends a coding' })).toHaveCount(1);
+  await expect(analysis.kwicRows.filter({ hasText: 'extends a coding' })).toContainText('backed Azerbaijan');
+  await expect(analysis.kwicRows.filter({ hasText: 'already coded, skipped' })).toHaveCount(1);
+  await expect(analysis.kwicRows.filter({ hasText: 'already coded, skipped' })).toContainText('sent drones');
+  expect(await service.run('codings.list', {})).toHaveLength(2);
+
+  await panel.getByRole('button', { name: 'Apply' }).click();
+  await expect(workbench.page.getByRole('status').filter({ hasText: 'Auto-coded 3 passages as “Actors/Turkey”, 1 existing coding extended' })).toBeVisible();
+  // The project file: the overlapped coding grew (same id, memo kept), the covered one is untouched, two are new; none stacked.
+  await expect.poll(async () => (await service.run('codings.list', { code: 'Actors/Turkey' })).length).toBe(4);
+  const codings = await service.run('codings.list', { code: 'Actors/Turkey', coder: 'Ani' });
+  expect(codings.map((s) => [s.documentTitle, s.text])).toEqual([
+    ['first', 'Russia and Turkey'],
+    ['first', 'Turkey backed Azerbaijan throughout the war.'],
+    ['first', 'Later, Turkey sent drones and advisers.'],
+    ['second', 'Turkey watched from Ankara.'],
+  ]);
+  expect(codings[1]).toMatchObject({ id: backed.id, memo: 'kept' });
+  expect(codings[2]).toMatchObject({ id: later.id, start: later.start, end: later.end });
+});
