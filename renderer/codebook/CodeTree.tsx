@@ -195,7 +195,7 @@ export function CodeTree({ codes, keyOf, pins, totals, hasSelection, selectedId,
           const pinned = pins.keyOf(code.id) !== undefined;
           const total = totals.get(code.id);
           const counts = `${plural(code.segments, 'coding')} in ${plural(code.documents, 'document')}`;
-          const totalText = total ? `${plural(total.segments, 'coding')}${total.documents === null ? '' : ` in ${plural(total.documents, 'document')}`} with its sub-codes` : '';
+          const totalText = total ? `${plural(total.segments, 'coding')} in ${plural(total.documents, 'document')} with its sub-codes` : '';
           const clickHint = hasSelection ? 'Click or Enter: apply to the selected text' : 'Click or Enter: details';
           return (
             <li
@@ -282,12 +282,8 @@ export function CodeTree({ codes, keyOf, pins, totals, hasSelection, selectedId,
               {total && (
                 <span className="aggregate" title={`Σ: ${totalText}`} data-testid="code-total">
                   Σ {total.segments}
-                  {total.documents !== null && (
-                    <>
-                      <span className="dot">·</span>
-                      {total.documents}
-                    </>
-                  )}
+                  <span className="dot">·</span>
+                  {total.documents}
                 </span>
               )}
               <button

@@ -373,10 +373,16 @@ test('parent codes show their sub-codes’ totals, marked as an aggregate', asyn
   const subtree = (await service.run('codings.list', {})).filter((s) => s.code === 'Russian policy' || s.code.startsWith('Russian policy/'));
   // Its own figures (1 coding in 1 document), then Σ with its sub-codes.
   await expect(parent.locator('.counts')).toHaveText('1·1');
+  const documents = new Set(subtree.map((s) => s.documentId)).size;
+  expect([subtree.length, documents]).toEqual([4, 2]);
   const total = parent.getByTestId('code-total');
-  await expect(total).toContainText(`Σ ${subtree.length}`);
-  await expect(total).toHaveAttribute('title', new RegExp(`${subtree.length} codings.*with its sub-codes`));
-  await expect(parent).toHaveAttribute('aria-label', new RegExp(`${subtree.length} codings.*with its sub-codes`));
+  await expect(total).toHaveText(`Σ ${subtree.length}·${documents}`);
+  await expect(total).toHaveAttribute('title', `Σ: ${subtree.length} codings in ${documents} documents with its sub-codes`);
+  await expect(parent).toHaveAttribute('aria-label', new RegExp(`${subtree.length} codings in ${documents} documents with its sub-codes`));
+  // The details say it in words.
+  await parent.hover();
+  await parent.getByRole('button', { name: 'Details of Russian policy' }).click();
+  await expect(workbench.codeDetails('Russian policy')).toContainText(`Σ with sub-codes: ${subtree.length} codings in ${documents} documents`);
   // Leaves have no aggregate.
   await expect(workbench.codebookRow('Russian policy/mediation').getByTestId('code-total')).toHaveCount(0);
   await expect(workbench.codebookRow('Turkey').getByTestId('code-total')).toHaveCount(0);
