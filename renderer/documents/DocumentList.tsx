@@ -15,7 +15,7 @@ export interface DocumentListProps {
 
 const TYPE_AHEAD_MS = 700;
 
-export const LIST_KEYS_HELP = 'Up and Down move, Home and End go to the first and last, typing a letter jumps to a title, Enter opens, F2 renames, Delete deletes, the Menu key or Shift+F10 shows every action.';
+export const LIST_KEYS_HELP = 'Up and Down move, Home and End go to the first and last, typing letters jumps to a title, Enter opens, F2 renames, Delete deletes, the Menu key or Shift+F10 shows every action.';
 
 /** "Its 3 codings, 1 memo and 2 attribute values", or null when nothing goes with the document. */
 function impactText(impact: DocumentDeletePreview): string | null {
@@ -91,8 +91,8 @@ export function DocumentList({ documents, currentId, onOpen, actions }: Document
     else if (event.key === 'ContextMenu' || (event.key === 'F10' && event.shiftKey)) {
       const rect = event.currentTarget.getBoundingClientRect();
       setMenu({ document, at: { x: rect.left + 24, y: rect.bottom } });
-    } else if (plain && !event.shiftKey && event.key.length === 1 && /[\p{L}\p{N}]/u.test(event.key)) {
-      // Type-ahead: the next title that starts with what was typed.
+    } else if (plain && !event.shiftKey && event.key.length === 1 && /\p{L}/u.test(event.key)) {
+      // Type-ahead: the next title that starts with the letters typed (digits stay the 1–9 code keys).
       const now = event.timeStamp;
       const text = (now - typeAhead.current.at < TYPE_AHEAD_MS ? typeAhead.current.text : '') + event.key.toLowerCase();
       typeAhead.current = { text, at: now };
