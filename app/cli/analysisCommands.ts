@@ -263,7 +263,7 @@ export function registerAnalysisCommands(program: Command, io: CliOutput): void 
     .requiredOption('--type <type>', ATTRIBUTE_TYPES.join(', '), parseTypeOption)
     .action(async (file: string, name: string, options: { type: AttributeType }) => {
       const result = await withProject(file, (service) => service.run('attributes.define', { name, type: options.type }));
-      io.out(`${result.name} (${result.type}), ${result.documents} documents with a value`);
+      io.out(`${result.name} (${result.type}), ${plural(result.documents, 'document')} with a value`);
     });
 
   attribute
@@ -316,7 +316,7 @@ export function registerAnalysisCommands(program: Command, io: CliOutput): void 
         return;
       }
       const created = result.attributesCreated.length > 0 ? `; new attributes: ${result.attributesCreated.join(', ')}` : '';
-      io.out(`${result.valuesSet} values set for ${result.documents} documents (${result.unchanged} unchanged)${created}`);
+      io.out(`${plural(result.valuesSet, 'value')} set for ${plural(result.documents, 'document')} (${result.unchanged} unchanged)${created}`);
       for (const missing of result.unmatched) io.err(`row ${missing.row}: no document titled "${missing.title}"`);
     });
 }

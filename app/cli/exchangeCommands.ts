@@ -4,6 +4,7 @@
  * formats to the helpers here; `gloss exchange …` adds a preview and the list of what each
  * format cannot carry.
  */
+import { plural } from '../domain/plural.js';
 import type { Command } from 'commander';
 import path from 'node:path';
 import { GlossError } from '../domain/errors.js';
@@ -88,13 +89,13 @@ export async function exportExchange(file: string, what: string, options: Exchan
       printWarnings(io, 'a .qdpx project', result.warnings);
       writeFileAtomically(options.output, result.data);
       const c = result.counts;
-      io.err(`Wrote ${options.output}: ${c.documents} documents, ${c.codes} codes, ${c.codings} codings (${c.selections} selections), ${c.coders} coders, ${c.memos} memos, ${c.attributes} attributes`);
+      io.err(`Wrote ${options.output}: ${plural(c.documents, 'document')}, ${plural(c.codes, 'code')}, ${plural(c.codings, 'coding')} (${plural(c.selections, 'selection')}), ${plural(c.coders, 'coder')}, ${plural(c.memos, 'memo')}, ${plural(c.attributes, 'attribute')}`);
     } else if (kind === 'qdc') {
       const result = await service.run('exchange.exportQdc', {});
       printWarnings(io, 'a .qdc codebook', result.warnings);
       if (options.output) {
         writeFileAtomically(options.output, result.xml);
-        io.err(`Wrote ${options.output}: ${result.codes} codes`);
+        io.err(`Wrote ${options.output}: ${plural(result.codes, 'code')}`);
       } else {
         io.out(result.xml.replace(/\n$/, ''));
       }

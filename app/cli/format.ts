@@ -13,8 +13,9 @@ export function formatDocumentTable(documents: DocumentSummary[]): string {
 
 export function formatCodeTree(codes: CodeView[]): string {
   if (codes.length === 0) return 'The codebook is empty. Add a code with `gloss code add PROJECT "Parent/child"`.';
-  const header = ['code', 'color', 'segments', 'documents'];
-  const rows = codes.map((c) => [`${'  '.repeat(c.depth)}${c.name}`, c.color, String(c.segments), String(c.documents)]);
+  // A parent's own counts, then its totals with every sub-code (the same for a leaf).
+  const header = ['code', 'color', 'segments', 'documents', 'segments with sub-codes', 'documents with sub-codes'];
+  const rows = codes.map((c) => [`${'  '.repeat(c.depth)}${c.name}`, c.color, String(c.segments), String(c.documents), String(c.totalSegments), String(c.totalDocuments)]);
   return table(header, rows);
 }
 

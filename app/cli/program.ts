@@ -1,4 +1,5 @@
 import { Command, Option } from 'commander';
+import { plural } from '../domain/plural.js';
 import path from 'node:path';
 import { GlossError, toErrorInfo } from '../domain/errors.js';
 import type { Input } from '../service/contract.js';
@@ -64,7 +65,7 @@ export function buildProgram(io: CliOutput): Command {
             if (/\.csv$/i.test(source)) {
               const result = await service.run('codes.importCsv', { csv: new TextDecoder().decode(data) });
               results.push({ file: source, codebook: result });
-              if (!options.json) io.out(`codebook ${source}: ${result.created} codes added, ${result.updated} changed, ${result.unchanged} unchanged`);
+              if (!options.json) io.out(`codebook ${source}: ${plural(result.created, 'code')} added, ${result.updated} changed, ${result.unchanged} unchanged`);
               continue;
             }
             const result = await service.run('documents.import', { fileName: path.basename(source), data });
@@ -85,7 +86,7 @@ export function buildProgram(io: CliOutput): Command {
       if (options.json) io.out(json(results));
       if (failures > 0) {
         const rest = failures === files.length ? 'nothing was imported' : 'the others were imported';
-        throw new GlossError('bad_file', `${failures} of ${files.length} file${files.length === 1 ? '' : 's'} could not be imported (see above); ${rest}.`);
+        throw new GlossError('bad_file', `${failures} of ${plural(files.length, 'file')} could not be imported (see above); ${rest}.`);
       }
     });
 
@@ -174,7 +175,7 @@ export function buildProgram(io: CliOutput): Command {
     .argument('<code>', 'the code path or id')
     .action(async (file: string, reference: string) => {
       const deleted = await withProject(file, (service) => service.run('codes.delete', { code: reference }));
-      io.out(`Deleted ${reference} and ${deleted.codings} codings. \`gloss undo ${file}\` brings them back.`);
+      io.out(`Deleted ${reference} and ${plural(deleted.codings, 'coding')}. \`gloss undo ${file}\` brings them back.`);
     });
 
   code
@@ -296,7 +297,7 @@ export function buildProgram(io: CliOutput): Command {
     .option('--json', 'print JSON')
     .action(async (file: string, options: { json?: boolean }) => {
       const coders = await withProject(file, (service) => service.run('coders.list', {}));
-      io.out(options.json ? json(coders) : coders.map((c) => `${c.id}\t${c.name}\t${c.codings} codings`).join('\n'));
+      io.out(options.json ? json(coders) : coders.map((c) => `${c.id}\t${c.name}\t${plural(c.codings, 'coding')}`).join('\n'));
     });
 
   program

@@ -1,4 +1,5 @@
 import { formatCodePath, normalizeCodeName, parseCodePath } from '../domain/codePath.js';
+import { plural } from '../domain/plural.js';
 import { normalizeColor } from '../domain/color.js';
 import { GlossError } from '../domain/errors.js';
 import {
@@ -191,7 +192,7 @@ export const codeHandlers = {
     context.mutate('codes.delete', (recorder) => {
       const code = resolveCode(context.db, input.code);
       const removed = deleteCodeTree(context, recorder, code.id);
-      return { result: { id: code.uuid, codings: removed }, summary: `Delete code "${code.name}" and ${removed} codings` };
+      return { result: { id: code.uuid, codings: removed }, summary: `Delete code "${code.name}" and ${plural(removed, 'coding')}` };
     }),
 
   'codes.merge': (context, input) =>
@@ -203,7 +204,7 @@ export const codeHandlers = {
         throw new GlossError('invalid_input', `"${source.name}" cannot be merged into one of its own sub-codes; move that sub-code out first.`);
       }
       const moved = mergeCodeInto(context, recorder, source.id, target.id);
-      return { result: codeView(context, target.uuid), summary: `Merge code "${source.name}" into "${target.name}" (${moved} codings)` };
+      return { result: codeView(context, target.uuid), summary: `Merge code "${source.name}" into "${target.name}" (${plural(moved, 'coding')})` };
     }),
 
   'codes.recent': (context, input) => {
@@ -215,7 +216,7 @@ export const codeHandlers = {
   'codes.importCsv': (context, input) =>
     context.mutate('codes.importCsv', (recorder) => {
       const result = importCodebookCsv(context, recorder, input.csv);
-      return { result, summary: `Import a codebook: ${result.created} codes added, ${result.updated} changed` };
+      return { result, summary: `Import a codebook: ${plural(result.created, 'code')} added, ${result.updated} changed` };
     }),
 } satisfies Partial<Handlers>;
 

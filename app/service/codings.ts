@@ -133,8 +133,10 @@ export const codingHandlers = {
         const anchor = anchorByOffsets(new CodePointIndex(document.text), input.start ?? coding.start, input.end ?? coding.end);
         Object.assign(patch, { start: anchor.start, end: anchor.end, quote: anchor.quote });
       }
-      refuseDuplicateCoding(context, { ...coding, ...(patch as Partial<CodingRow>) }, coding.id);
-      if (Object.keys(patch).length > 0) patch.updated_at = context.now();
+      if (Object.keys(patch).length > 0) {
+        refuseDuplicateCoding(context, { ...coding, ...(patch as Partial<CodingRow>) }, coding.id);
+        patch.updated_at = context.now();
+      }
       recorder.update('codings', coding.id, patch);
       return { result: segmentView(context, coding.uuid), summary: `Change the coding of "${coding.quote.slice(0, 40)}"` };
     }),

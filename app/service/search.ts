@@ -232,7 +232,7 @@ export const searchHandlers = {
       if (count > MAX_AUTOCODE_PASSAGES) {
         throw new GlossError(
           'invalid_input',
-          `"${input.query}" would code ${count.toLocaleString('en')} passages, more than ${MAX_AUTOCODE_PASSAGES.toLocaleString('en')} at once. Narrow the search (a phrase, NEAR, or fewer documents).`,
+          `"${input.query}" would code ${plural(count, 'passage')}, more than ${MAX_AUTOCODE_PASSAGES.toLocaleString('en')} at once. Narrow the search (a phrase, NEAR, or fewer documents).`,
         );
       }
       const coder = ensureCoder(context.db, recorder, input.coder, context.now(), context.newUuid());

@@ -62,3 +62,15 @@ export function nextCodePosition(db: Db, parentId: number | null): number {
 export function childCodeIds(db: Db, parentId: number): number[] {
   return (db.prepare('SELECT id FROM codes WHERE parent_id = ?').all(parentId) as { id: number }[]).map((row) => row.id);
 }
+
+/** The memos on each code, oldest first: for the codebook CSV. */
+export function codeMemoBodies(db: Db): Map<number, string[]> {
+  const rows = db.prepare('SELECT code_id, body FROM memos WHERE code_id IS NOT NULL ORDER BY created_at, id').raw().all() as [number, string][];
+  const byCode = new Map<number, string[]>();
+  for (const [codeId, body] of rows) {
+    const bodies = byCode.get(codeId);
+    if (bodies) bodies.push(body);
+    else byCode.set(codeId, [body]);
+  }
+  return byCode;
+}

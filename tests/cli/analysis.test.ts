@@ -116,7 +116,7 @@ describe('gloss matrix, cooccurrence, search, autocode and attributes', () => {
     writeFileSync(csv, 'title,country,year\r\nsecond,Armenia,2024\r\nthird,Georgia,2020\r\n');
     const imported = gloss(['attributes', 'import', project, csv, '--type', 'country=text']);
     expect(imported.status).toBe(0);
-    expect(imported.stdout).toMatch(/2 values set for 1 documents \(0 unchanged\); new attributes: country/);
+    expect(imported.stdout).toMatch(/2 values set for 1 document \(0 unchanged\); new attributes: country/);
     expect(imported.stderr).toMatch(/row 3: no document titled "third"/);
     const json = JSON.parse(glossOk(['attributes', project, '--json']));
     expect(json.documents.find((d: { title: string }) => d.title === 'second').values).toEqual({ year: 2024, country: 'Armenia' });

@@ -40,7 +40,7 @@ describe('gloss export / import with REFI-QDA and Web Annotations', () => {
     expect(exported.status).toBe(0);
     expect(exported.stderr).toMatch(/What a \.qdpx project cannot carry of this project:\n {2}- 1 code has a definition/);
     expect(exported.stderr.indexOf('cannot carry')).toBeLessThan(exported.stderr.indexOf(`Wrote ${qdpx}`));
-    expect(exported.stderr).toMatch(/1 documents, 4 codes, 2 codings \(2 selections\), 2 coders, 1 memos/);
+    expect(exported.stderr).toMatch(/1 document, 4 codes, 2 codings \(2 selections\), 2 coders, 1 memo/);
     const data = new Uint8Array(readFileSync(qdpx));
     const check = await checkQdpx(data);
     expect(check.problems).toEqual([]);

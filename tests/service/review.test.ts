@@ -165,8 +165,10 @@ describe('review decisions', () => {
     expect(consensusOf(decided)).toEqual(['Actors/Russia:0-6']);
     expect(decided.decision).toMatchObject({ choice: 'agree', status: 'agreed', reviewer: 'Rita', kind: 'agreement', coders: ['Ani', 'Ben'], outcome: [{ code: 'Actors/Russia', start: 0, end: 6 }] });
     expect(await service.run('review.settings', {})).toEqual({ blind: false, consensusCoder: 'Consensus' });
-    const segments = await service.run('retrieval.segments', { documents: ['paper'], code: 'Actors/Russia' });
+    // The consensus coder is in the Segments view when chosen (all coders leave it out).
+    const segments = await service.run('retrieval.segments', { documents: ['paper'], code: 'Actors/Russia', coders: ['Ani', 'Ben', 'Consensus'] });
     expect(segments.segments.map((s) => `${s.coder} ${s.status}`).sort()).toEqual(['Ani agreed', 'Ben agreed', 'Consensus agreed']);
+    expect((await service.run('retrieval.segments', { documents: ['paper'], code: 'Actors/Russia' })).segments.map((s) => s.coder).sort()).toEqual(['Ani', 'Ben']);
   });
 
   it("refuses 'agree' where the coders differ", async () => {
@@ -270,11 +272,12 @@ describe('review decisions', () => {
     expect(discussed.status).toBe('disputed');
     expect(discussed.consensus).toHaveLength(1);
     expect(discussed.comments).toEqual([expect.objectContaining({ coder: 'Rita', body: 'Ani thinks the clause is too long', placeKey: place.key })]);
-    const segments = await service.run('retrieval.segments', { status: ['disputed'] });
+    const withConsensus = { status: ['disputed' as const], coders: ['Ani', 'Ben', 'Consensus'] };
+    const segments = await service.run('retrieval.segments', withConsensus);
     expect(segments.segments.map((s) => s.coder).sort()).toEqual(['Ani', 'Ben', 'Consensus']);
     expect(segments.total).toBe(3);
     // The Segments view's CSV carries the status too.
-    const csv = readCsv((await service.run('retrieval.segmentsCsv', { status: ['disputed'] })).csv);
+    const csv = readCsv((await service.run('retrieval.segmentsCsv', withConsensus)).csv);
     expect(csv.map((row) => row['review status'])).toEqual(['disputed', 'disputed', 'disputed']);
     // Deciding after the discussion replaces what the accept made.
     const settled = await decide(service, place, 'accept', { coder: 'Ani' });
@@ -305,7 +308,7 @@ describe('review decisions', () => {
     expect(await status()).toBe('resolved');
     await service.run('history.redo', {});
     expect(await consensus()).toEqual([ani]);
-    expect((await service.run('retrieval.segments', { status: ['resolved'] })).segments.map((s) => s.coder).sort()).toEqual(['Ani', 'Ben', 'Consensus']);
+    expect((await service.run('retrieval.segments', { status: ['resolved'], coders: ['Ani', 'Ben', 'Consensus'] })).segments.map((s) => s.coder).sort()).toEqual(['Ani', 'Ben', 'Consensus']);
   });
 
   it('the consensus coder cannot be compared, nor review', async () => {
