@@ -3,6 +3,7 @@ import type { Input, OperationName, Output } from '../../app/service/contract.js
 import type { ReviewSettings } from '../../app/service/reviewViews.js';
 import type { CodeView, CoderView, DocumentContent, DocumentSummary, MemoView, ProjectInfo, Segment } from '../../app/service/views.js';
 import { ApiError, type Api } from '../api/api.js';
+import { totalsOver } from '../codebook/totals.js';
 
 export interface WorkbenchData {
   project: ProjectInfo | null;
@@ -93,7 +94,7 @@ export function useWorkbench(api: Api, coder: string | null): Workbench {
     const blind = review.blind && coder !== null ? coder : null;
     blindCoder.current = blind;
     const own = blind ? await api.run('codings.list', { coder: blind }) : null;
-    const codes = own ? ownCounts(allCodes, own) : allCodes;
+    const codes = own ? totalsOver(ownCounts(allCodes, own), own) : allCodes;
     const id = documentId.current;
     const stillThere = id !== null && documents.some((document) => document.id === id);
     const segments = stillThere ? (own ? own.filter((segment) => segment.documentId === id) : await api.run('codings.list', { document: id })) : [];

@@ -70,8 +70,8 @@ export function CodeDetails({ code, codes, total, memo, pinKey, onPin, confirmDe
         {total && (
           <span className="aggregate" title="With all its sub-codes">
             {' '}
-            · Σ with sub-codes: {plural(total.segments, 'coding')}
-            {total.documents !== null && ` in ${plural(total.documents, 'document')}`}
+            · Σ with sub-codes: {plural(total.segments, 'coding')}{' '}
+            in {plural(total.documents, 'document')}
           </span>
         )}
       </p>

@@ -138,7 +138,7 @@ export function CodeTree({ codes, keyOf, pins, totals, hasSelection, selectedId,
     else if (event.key === 'Escape' && selectedId !== null) onCloseDetails();
     else if (plain && !event.shiftKey && event.key.length === 1 && /\p{L}/u.test(event.key)) {
       // Type-ahead: the next visible code whose name starts with what was typed.
-      const now = Date.now();
+      const now = event.timeStamp;
       const text = (now - typeAhead.current.at < TYPE_AHEAD_MS ? typeAhead.current.text : '') + event.key.toLowerCase();
       typeAhead.current = { text, at: now };
       const order = [...visible.slice(at + (text.length === 1 ? 1 : 0)), ...visible.slice(0, at + (text.length === 1 ? 1 : 0))];
@@ -195,7 +195,7 @@ export function CodeTree({ codes, keyOf, pins, totals, hasSelection, selectedId,
           const pinned = pins.keyOf(code.id) !== undefined;
           const total = totals.get(code.id);
           const counts = `${plural(code.segments, 'coding')} in ${plural(code.documents, 'document')}`;
-          const totalText = total ? `${plural(total.segments, 'coding')}${total.documents === null ? '' : ` in ${plural(total.documents, 'document')}`} with its sub-codes` : '';
+          const totalText = total ? `${plural(total.segments, 'coding')} in ${plural(total.documents, 'document')} with its sub-codes` : '';
           const clickHint = hasSelection ? 'Click or Enter: apply to the selected text' : 'Click or Enter: details';
           return (
             <li
@@ -282,12 +282,8 @@ export function CodeTree({ codes, keyOf, pins, totals, hasSelection, selectedId,
               {total && (
                 <span className="aggregate" title={`Σ: ${totalText}`} data-testid="code-total">
                   Σ {total.segments}
-                  {total.documents !== null && (
-                    <>
-                      <span className="dot">·</span>
-                      {total.documents}
-                    </>
-                  )}
+                  <span className="dot">·</span>
+                  {total.documents}
                 </span>
               )}
               <button
@@ -315,15 +311,8 @@ export function CodeTree({ codes, keyOf, pins, totals, hasSelection, selectedId,
         <ContextMenu
           label={`Actions for ${menu.code.path}`}
           at={menu.at}
-          items={menuItems(menu.code).map((item) => ({
-            ...item,
-            run: () => {
-              setMenu(null);
-              // The action may move focus (rename field, details); give the row focus first.
-              rows.current.get(menu.code.id)?.focus();
-              item.run();
-            },
-          }))}
+          items={menuItems(menu.code)}
+          // Before an item runs too: the row gets focus back, then the item may move it (rename field, details).
           onClose={() => {
             setMenu(null);
             rows.current.get(menu.code.id)?.focus();

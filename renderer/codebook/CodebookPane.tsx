@@ -116,7 +116,17 @@ export function CodebookPane({ codes, recent, pins = NO_PINS, hasSelection, sele
           onConfirmDelete={(ask) => setDeleting(ask ? selected.id : null)}
           mergeRequest={mergeRequest?.id === selected.id ? mergeRequest.n : null}
           onRename={() => setRenaming(selected.id)}
-          actions={actions}
+          actions={{
+            ...actions,
+            remove: (code) => {
+              // The row goes: the keyboard carries on from the next code outside it (or the one before).
+              const rows = [...(pane.current?.querySelectorAll<HTMLElement>('[role="treeitem"]') ?? [])];
+              const at = rows.findIndex((row) => row.dataset.codePath === code.path);
+              const outside = (row: HTMLElement): boolean => row.dataset.codePath !== code.path && !row.dataset.codePath?.startsWith(`${code.path}/`);
+              (rows.slice(at + 1).find(outside) ?? rows.slice(0, at).reverse().find(outside))?.focus();
+              actions.remove(code);
+            },
+          }}
           onClose={closeDetails}
         />
       )}

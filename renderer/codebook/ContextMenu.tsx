@@ -17,7 +17,10 @@ export interface ContextMenuProps {
   label: string;
   at: MenuPlace;
   items: MenuItem[];
-  /** Called when the menu closes without running an item (Escape, Tab, a click elsewhere). */
+  /**
+   * Called whenever the menu closes: Escape, Tab, a click elsewhere, or an item chosen (then
+   * before the item runs, so the caller can give its row focus back and the item move it on).
+   */
   onClose(): void;
 }
 
@@ -67,7 +70,10 @@ export function ContextMenu({ label, at, items, onClose }: ContextMenuProps) {
     >
       {items.map((item) => (
         <li key={item.label} role="none">
-          <button type="button" role="menuitem" tabIndex={-1} className={item.danger ? 'danger-text' : ''} onClick={() => item.run()}>
+          <button type="button" role="menuitem" tabIndex={-1} className={item.danger ? 'danger-text' : ''} onClick={() => {
+              onClose();
+              item.run();
+            }}>
             <span>{item.label}</span>
             {item.shortcut && <kbd>{item.shortcut}</kbd>}
           </button>

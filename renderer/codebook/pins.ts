@@ -6,12 +6,9 @@
  * computer has its own).
  */
 import { useCallback, useMemo, useSyncExternalStore } from 'react';
-import type { CodeView } from '../../app/service/views.js';
+import { KEY_COUNT, type PinMap } from './codeKeys.js';
 
-export const KEY_COUNT = 9;
-
-/** Key number (1–9) → pinned code id. */
-export type PinMap = ReadonlyMap<number, string>;
+export { codesByKey, KEY_COUNT, type PinMap } from './codeKeys.js';
 
 export interface PinnedCodes {
   pins: PinMap;
@@ -91,22 +88,4 @@ export function usePinnedCodes(projectId: string | null): PinnedCodes {
     }),
     [pins, pin, unpin],
   );
-}
-
-/**
- * What each number key applies: index 0 is key 1. A pinned key takes its code; the free keys
- * take the most recent codes that are not pinned, in order. Pins of deleted codes are ignored.
- */
-export function codesByKey(pins: PinMap, recent: CodeView[], codes: CodeView[]): (CodeView | undefined)[] {
-  const byId = new Map(codes.map((code) => [code.id, code]));
-  const slots: (CodeView | undefined)[] = Array.from({ length: KEY_COUNT }, (_, i) => {
-    const id = pins.get(i + 1);
-    return id === undefined ? undefined : byId.get(id);
-  });
-  const taken = new Set(slots.filter((code): code is CodeView => code !== undefined).map((code) => code.id));
-  const fallback = recent.filter((code) => !taken.has(code.id) && byId.has(code.id));
-  for (let i = 0; i < KEY_COUNT; i++) if (!slots[i] && !pins.has(i + 1)) slots[i] = fallback.shift();
-  // A pin whose code was deleted frees its key for a recent code too.
-  for (let i = 0; i < KEY_COUNT; i++) if (!slots[i]) slots[i] = fallback.shift();
-  return slots;
 }

@@ -1,34 +1,36 @@
-import type { CodeView } from '../../app/service/views.js';
+import type { CodeView, Segment } from '../../app/service/views.js';
 
 /** A parent code's figures with all its sub-codes: what the codebook shows as "Σ". */
 export interface SubtreeTotals {
   segments: number;
-  /** Documents holding a segment of the code or any sub-code; null when not known. */
-  documents: number | null;
+  /** Distinct documents holding a segment of the code or any sub-code. */
+  documents: number;
 }
 
-type WithTotals = CodeView & { totalSegments?: number; totalDocuments?: number };
+/** The service's aggregates (`totalSegments`, `totalDocuments`) of every code that has sub-codes. */
+export function subtreeTotals(codes: CodeView[]): Map<string, SubtreeTotals> {
+  const parents = new Set(codes.map((code) => code.parentId));
+  const totals = new Map<string, SubtreeTotals>();
+  for (const code of codes) if (parents.has(code.id)) totals.set(code.id, { segments: code.totalSegments, documents: code.totalDocuments });
+  return totals;
+}
 
 /**
- * Totals for every code that has sub-codes. The service's `totalSegments`/`totalDocuments` are
- * used when the view carries them; otherwise segments are summed here over the tree (documents
- * cannot be: a document may hold several of the sub-codes, so it stays unknown).
+ * The aggregates recounted over some segments only (blind coding shows a coder their own
+ * codings, so the Σ must count only those too): each segment counts for its code and every
+ * ancestor, each document once per code.
  */
-export function subtreeTotals(codes: CodeView[]): Map<string, SubtreeTotals> {
-  const children = new Map<string, CodeView[]>();
-  for (const code of codes) if (code.parentId !== null) children.set(code.parentId, [...(children.get(code.parentId) ?? []), code]);
-  const summed = new Map<string, number>();
-  const sum = (code: CodeView): number => {
-    const known = summed.get(code.id);
-    if (known !== undefined) return known;
-    const total = code.segments + (children.get(code.id) ?? []).reduce((acc, child) => acc + sum(child), 0);
-    summed.set(code.id, total);
-    return total;
-  };
-  const totals = new Map<string, SubtreeTotals>();
-  for (const code of codes as WithTotals[]) {
-    if (!children.has(code.id)) continue;
-    totals.set(code.id, { segments: code.totalSegments ?? sum(code), documents: code.totalDocuments ?? null });
+export function totalsOver(codes: CodeView[], segments: Segment[]): CodeView[] {
+  const parentOf = new Map(codes.map((code) => [code.id, code.parentId]));
+  const counts = new Map<string, number>();
+  const documents = new Map<string, Set<string>>();
+  for (const segment of segments) {
+    for (let id: string | null | undefined = segment.codeId; id !== null && id !== undefined; id = parentOf.get(id)) {
+      counts.set(id, (counts.get(id) ?? 0) + 1);
+      const set = documents.get(id) ?? new Set<string>();
+      set.add(segment.documentId);
+      documents.set(id, set);
+    }
   }
-  return totals;
+  return codes.map((code) => ({ ...code, totalSegments: counts.get(code.id) ?? 0, totalDocuments: documents.get(code.id)?.size ?? 0 }));
 }

@@ -15,7 +15,7 @@ export interface DocumentListProps {
 
 const TYPE_AHEAD_MS = 700;
 
-export const LIST_KEYS_HELP = 'Up and Down move, Home and End go to the first and last, typing a letter jumps to a title, Enter opens, F2 renames, Delete deletes, the Menu key or Shift+F10 shows every action.';
+export const LIST_KEYS_HELP = 'Up and Down move, Home and End go to the first and last, typing letters jumps to a title, Enter opens, F2 renames, Delete deletes, the Menu key or Shift+F10 shows every action.';
 
 /** "Its 3 codings, 1 memo and 2 attribute values", or null when nothing goes with the document. */
 function impactText(impact: DocumentDeletePreview): string | null {
@@ -91,9 +91,9 @@ export function DocumentList({ documents, currentId, onOpen, actions }: Document
     else if (event.key === 'ContextMenu' || (event.key === 'F10' && event.shiftKey)) {
       const rect = event.currentTarget.getBoundingClientRect();
       setMenu({ document, at: { x: rect.left + 24, y: rect.bottom } });
-    } else if (plain && !event.shiftKey && event.key.length === 1 && /[\p{L}\p{N}]/u.test(event.key)) {
-      // Type-ahead: the next title that starts with what was typed.
-      const now = Date.now();
+    } else if (plain && !event.shiftKey && event.key.length === 1 && /\p{L}/u.test(event.key)) {
+      // Type-ahead: the next title that starts with the letters typed (digits stay the 1–9 code keys).
+      const now = event.timeStamp;
       const text = (now - typeAhead.current.at < TYPE_AHEAD_MS ? typeAhead.current.text : '') + event.key.toLowerCase();
       typeAhead.current = { text, at: now };
       const from = at + (text.length === 1 ? 1 : 0);
@@ -196,14 +196,7 @@ export function DocumentList({ documents, currentId, onOpen, actions }: Document
         <ContextMenu
           label={`Actions for ${menu.document.title}`}
           at={menu.at}
-          items={menuItems(menu.document).map((item) => ({
-            ...item,
-            run: () => {
-              setMenu(null);
-              rows.current.get(menu.document.id)?.focus();
-              item.run();
-            },
-          }))}
+          items={menuItems(menu.document)}
           onClose={() => {
             setMenu(null);
             rows.current.get(menu.document.id)?.focus();

@@ -180,6 +180,8 @@ export class WorkbenchPage {
    * selection itself is made by real mouse events.
    */
   async dragSelect(quote: string, occurrence = 1): Promise<void> {
+    // Read positions from a settled frame: a coding that just landed redraws the text around it.
+    await this.page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
     const ends = await this.text.evaluate(
       (root, { quote, occurrence }) => {
         const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT, {

@@ -243,8 +243,8 @@ test('blind coding hides the other coders’ codings until the review opens', as
   await expect(workbench.page.getByLabel('Coder filter')).toBeDisabled();
   await expect(workbench.page.getByLabel('Coder filter')).toHaveValue('Ani');
   await expect(workbench.page.getByTestId('blind-note')).toHaveText('Blind coding: others’ codings are hidden until review');
-  await expect(workbench.codebookRow('Arms').locator('.counts')).toHaveAttribute('title', '0 segments in 0 documents');
-  await expect(workbench.codebookRow('Mediation').locator('.counts')).toHaveAttribute('title', '1 segments in 1 documents');
+  await expect(workbench.codebookRow('Arms').locator('.counts')).toHaveAttribute('title', '0 codings in 0 documents');
+  await expect(workbench.codebookRow('Mediation').locator('.counts')).toHaveAttribute('title', '1 coding in 1 document');
   await expect(workbench.document('memo')).toContainText('txt · 1 coding');
 
   // The analysis views too.
