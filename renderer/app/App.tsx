@@ -1,4 +1,5 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
+import { plural } from '../../app/domain/plural.js';
 import type { PickedFile } from '../../app/service/bridge.js';
 import type { MemoView, Segment } from '../../app/service/views.js';
 import { AnalysisPane, ViewTabs, type CentreView } from '../analysis/AnalysisPane.js';
@@ -13,6 +14,7 @@ import { useCodingActions } from '../coding/useCodingActions.js';
 import { documentActions } from '../documents/documentActions.js';
 import { DocumentsPane } from '../documents/DocumentsPane.js';
 import { importFiles, type FileOutcome } from '../documents/importFiles.js';
+import { memoOn } from '../memos/memoOn.js';
 import { MemoPanel } from '../memos/MemoPanel.js';
 import { useMemoSaver } from '../memos/useMemoSaver.js';
 import { CommandPalette } from '../palette/CommandPalette.js';
@@ -127,7 +129,7 @@ export function App({ api }: { api: Api }) {
     },
   };
 
-  const codeMemo = selectedCode ? wb.memos.find((memo) => memo.target.kind === 'code' && memo.target.id === selectedCode) : undefined;
+  const codeMemo = selectedCode ? memoOn(wb.memos, { kind: 'code', code: selectedCode }) : undefined;
 
   const openMemo = (memo: MemoView): void => {
     if (memo.target.kind === 'document') void wb.openDocument(memo.target.id);
@@ -223,6 +225,7 @@ export function App({ api }: { api: Api }) {
             onSaveProjectMemo={(body, step) => memos.saveMemo({ kind: 'project' }, body, step)}
             onSaveDocumentMemo={(body, step) => (wb.document ? memos.saveMemo({ kind: 'document', document: wb.document.id }, body, step) : undefined)}
             onOpenMemo={openMemo}
+            onDeleteMemo={(memo) => void wb.mutate('memos.delete', { memo: memo.id })}
             onClose={() => setMemosOpen(false)}
           />
         )}
@@ -230,7 +233,8 @@ export function App({ api }: { api: Api }) {
 
       <footer className="statusbar">
         <span>
-          {wb.documents.length} documents · {wb.codes.length} codes · {wb.project?.counts.codings ?? 0} codings
+          {plural(wb.documents.length, 'document')} · {plural(wb.codes.length, 'code')} · {plural(wb.project?.counts.codings ?? 0, 'coding')}
+          {wb.project?.countsLeaveOut && <span className="muted"> (by every coder but {wb.project.countsLeaveOut})</span>}
         </span>
         <span className="muted">Ctrl+K code · 1–9 pinned or recent codes · Ctrl+I in vivo · Alt+↓/↑ next/previous coding · Enter open coding · Ctrl+F find · Ctrl+Z undo</span>
       </footer>

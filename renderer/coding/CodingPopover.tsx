@@ -1,5 +1,6 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { CodePointIndex } from '../../app/domain/codepoints.js';
+import { wordStep, type CodingEdge, type WordStepDirection } from '../../app/domain/wordStep.js';
 import type { CodeView, Segment } from '../../app/service/views.js';
 import { MemoEditor } from '../memos/MemoEditor.js';
 import { placePopover, type Box } from './popoverPlacement.js';
@@ -17,21 +18,6 @@ export interface CodingPopoverProps {
   onHover(ids: string[]): void;
   /** Closed by Escape, a click outside, or after Remove; focus goes back to the reader. */
   onClose(): void;
-}
-
-/** The next word boundary from `offset` (code points) in `direction`, for widen and narrow. */
-function wordStep(index: CodePointIndex, offset: number, direction: -1 | 1): number {
-  const chars = (from: number, to: number): string => index.slice(Math.max(0, from), Math.min(index.length, to));
-  let at = offset;
-  // Skip the spaces next to the boundary, then the word.
-  if (direction === 1) {
-    while (at < index.length && /\s/u.test(chars(at, at + 1))) at++;
-    while (at < index.length && !/\s/u.test(chars(at, at + 1))) at++;
-  } else {
-    while (at > 0 && /\s/u.test(chars(at - 1, at))) at--;
-    while (at > 0 && !/\s/u.test(chars(at - 1, at))) at--;
-  }
-  return at;
 }
 
 /** Every coding at a point of the reader: its code, boundaries, memo; opened by click or Enter. */
@@ -78,10 +64,10 @@ export function CodingPopover({ segments, codes, text, anchor, onRemove, onChang
     >
       {segments.map((segment) => {
         const code = codes.find((candidate) => candidate.id === segment.codeId);
-        const step = (edge: 'start' | 'end', direction: -1 | 1): void => {
-          const start = edge === 'start' ? wordStep(index, segment.start, direction) : segment.start;
-          const end = edge === 'end' ? wordStep(index, segment.end, direction) : segment.end;
-          if (start < end) onChangeBounds(segment, start, end);
+        // By a word, never leaving a space at either end.
+        const step = (edge: CodingEdge, direction: WordStepDirection): void => {
+          const next = wordStep(index, { start: segment.start, end: segment.end }, edge, direction);
+          if (next && (next.start !== segment.start || next.end !== segment.end)) onChangeBounds(segment, next.start, next.end);
         };
         return (
           <div key={segment.id} className="popover-coding" data-coding-id={segment.id} onMouseEnter={() => onHover([segment.id])} onFocus={() => onHover([segment.id])}>
@@ -101,17 +87,17 @@ export function CodingPopover({ segments, codes, text, anchor, onRemove, onChang
             <blockquote className="popover-quote">{segment.text.length > 220 ? `${segment.text.slice(0, 219)}…` : segment.text}</blockquote>
             <div className="popover-bounds" role="group" aria-label="Boundaries">
               <span className="muted small">start</span>
-              <button type="button" className="button tiny" title="Widen: start one word earlier" aria-label="Widen: start one word earlier" onClick={() => step('start', -1)}>
+              <button type="button" className="button tiny" title="Widen: start one word earlier" aria-label="Widen: start one word earlier" onClick={() => step('start', 'widen')}>
                 ◂
               </button>
-              <button type="button" className="button tiny" title="Narrow: start one word later" aria-label="Narrow: start one word later" onClick={() => step('start', 1)}>
+              <button type="button" className="button tiny" title="Narrow: start one word later" aria-label="Narrow: start one word later" onClick={() => step('start', 'narrow')}>
                 ▸
               </button>
               <span className="muted small">end</span>
-              <button type="button" className="button tiny" title="Narrow: end one word earlier" aria-label="Narrow: end one word earlier" onClick={() => step('end', -1)}>
+              <button type="button" className="button tiny" title="Narrow: end one word earlier" aria-label="Narrow: end one word earlier" onClick={() => step('end', 'narrow')}>
                 ◂
               </button>
-              <button type="button" className="button tiny" title="Widen: end one word later" aria-label="Widen: end one word later" onClick={() => step('end', 1)}>
+              <button type="button" className="button tiny" title="Widen: end one word later" aria-label="Widen: end one word later" onClick={() => step('end', 'widen')}>
                 ▸
               </button>
               <span className="spacer" />

@@ -60,7 +60,7 @@ export function ReaderPane({ document, segments, codes, coderFilter, highlighted
     if (!instance || !document) return;
     if (shownDocument.current !== document.id) {
       shownDocument.current = document.id;
-      instance.setDocument({ text: document.text, blocks: document.blocks }, codings);
+      instance.setDocument({ text: document.text, blocks: document.blocks, marks: document.marks }, codings);
     } else {
       instance.setCodings(codings);
     }

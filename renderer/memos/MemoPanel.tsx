@@ -1,5 +1,6 @@
 import type { DocumentContent, MemoView } from '../../app/service/views.js';
 import { MemoEditor } from './MemoEditor.js';
+import { memoOn } from './memoOn.js';
 
 export interface MemoPanelProps {
   memos: MemoView[];
@@ -7,6 +8,7 @@ export interface MemoPanelProps {
   onSaveProjectMemo(body: string, step: string): Promise<unknown> | void;
   onSaveDocumentMemo(body: string, step: string): Promise<unknown> | void;
   onOpenMemo(memo: MemoView): void;
+  onDeleteMemo(memo: MemoView): void;
   onClose(): void;
 }
 
@@ -24,9 +26,9 @@ function targetLabel(memo: MemoView): string {
 }
 
 /** Memos on the project and the open document, written in place, and a list of every memo. */
-export function MemoPanel({ memos, document, onSaveProjectMemo, onSaveDocumentMemo, onOpenMemo, onClose }: MemoPanelProps) {
-  const projectMemo = memos.find((memo) => memo.target.kind === 'project');
-  const documentMemo = document ? memos.find((memo) => memo.target.kind === 'document' && memo.target.id === document.id) : undefined;
+export function MemoPanel({ memos, document, onSaveProjectMemo, onSaveDocumentMemo, onOpenMemo, onDeleteMemo, onClose }: MemoPanelProps) {
+  const projectMemo = memoOn(memos, { kind: 'project' });
+  const documentMemo = document ? memoOn(memos, { kind: 'document', document: document.id }) : undefined;
   return (
     <aside className="memo-panel" aria-label="Memos">
       <header className="pane-header">
@@ -44,9 +46,18 @@ export function MemoPanel({ memos, document, onSaveProjectMemo, onSaveDocumentMe
         {memos.map((memo) => (
           <li key={memo.id}>
             <button type="button" className="memo-item" onClick={() => onOpenMemo(memo)}>
-              <span className="muted small">{targetLabel(memo)}</span>
+              <span className="muted small">
+                {targetLabel(memo)}
+                {memo.title && ` · ${memo.title}`}
+                {memo.duplicateOf !== null && ' · an older copy (from before memos were kept one per place)'}
+              </span>
               <span className="memo-excerpt">{memo.body.length > 140 ? `${memo.body.slice(0, 139)}…` : memo.body}</span>
             </button>
+            {memo.duplicateOf !== null && (
+              <button type="button" className="button tiny danger-outline" onClick={() => onDeleteMemo(memo)} title="Delete this older copy (Ctrl+Z brings it back)">
+                Delete copy
+              </button>
+            )}
           </li>
         ))}
         {memos.length === 0 && <li className="muted small">No memos yet.</li>}

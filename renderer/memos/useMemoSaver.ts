@@ -1,35 +1,14 @@
 import { useCallback, useRef } from 'react';
-import type { Input } from '../../app/service/contract.js';
-import type { MemoView } from '../../app/service/views.js';
 import type { Workbench } from '../app/useWorkbench.js';
+import { memoOn, targetId, type MemoTargetRef } from './memoOn.js';
 
-export type MemoTargetInput = Input<'memos.create'>['target'];
-
-function targetKey(target: MemoTargetInput): string {
-  switch (target.kind) {
-    case 'project':
-      return 'project';
-    case 'document':
-      return `document:${target.document}`;
-    case 'code':
-      return `code:${target.code}`;
-    case 'coding':
-      return `coding:${target.coding}`;
-  }
-}
-
-function existingMemo(memos: MemoView[], target: MemoTargetInput): MemoView | undefined {
-  return memos.find((memo) => {
-    if (memo.target.kind !== target.kind) return false;
-    if (target.kind === 'project') return true;
-    const id = target.kind === 'document' ? target.document : target.kind === 'code' ? target.code : target.coding;
-    return 'id' in memo.target && memo.target.id === id;
-  });
+function targetKey(target: MemoTargetRef): string {
+  return `${target.kind}:${targetId(target) ?? ''}`;
 }
 
 export interface MemoSaver {
   /** Save the memo on `target` (creating it the first time); `step` is the field's editing spell. */
-  saveMemo(target: MemoTargetInput, body: string, step: string): Promise<void>;
+  saveMemo(target: MemoTargetRef, body: string, step: string): Promise<void>;
   /** Save a coding's memo. */
   saveCodingMemo(coding: string, memo: string, step: string): Promise<void>;
 }
@@ -54,11 +33,11 @@ export function useMemoSaver(wb: Workbench, coder: string | null): MemoSaver {
   }, []);
 
   const saveMemo = useCallback(
-    (target: MemoTargetInput, body: string, step: string): Promise<void> => {
+    (target: MemoTargetRef, body: string, step: string): Promise<void> => {
       const key = targetKey(target);
       return enqueue(key, async () => {
         const current = latest.current;
-        const id = existingMemo(current.memos, target)?.id;
+        const id = memoOn(current.memos, target)?.id;
         if (id) await current.mutate('memos.update', { memo: id, body, step });
         // The service keeps one memo per target: a create that finds one (the list here may not
         // show it yet) updates it.

@@ -20,6 +20,7 @@ import { CodingIndex } from './codingIndex.js';
 import { moveWindow, readOnlyPlugin, repaintBlocks, repaintWindow, selectPositions, windowKey, type WindowRange } from './commands.js';
 import { codingsPlugin } from './decorations.js';
 import { findPlugin, type FindPaint } from './findDecorations.js';
+import { BlockMarks, marksPlugin } from './markDecorations.js';
 import { Emphasis } from './emphasis.js';
 import { BlockHeights } from './heights.js';
 import { estimateBlockHeight, measureBlockMetrics, type BlockMetrics } from './metrics.js';
@@ -35,6 +36,8 @@ import type { FindMatches } from '../../app/domain/findText.js';
 
 interface Model {
   positions: DocumentPositions;
+  /** Inline formatting (Markdown), shown over the canonical text. */
+  marks: BlockMarks;
   codings: CodingIndex;
   heights: BlockHeights;
   metrics: BlockMetrics;
@@ -135,7 +138,7 @@ export class Reader {
     const codingIndex = new CodingIndex(positions);
     codingIndex.update(codings);
     this.width = this.column.clientWidth;
-    const model: Model = { positions, codings: codingIndex, heights: new BlockHeights(positions.count), metrics: this.probeMetrics() };
+    const model: Model = { positions, marks: new BlockMarks(positions, document.marks ?? []), codings: codingIndex, heights: new BlockHeights(positions.count), metrics: this.probeMetrics() };
     this.model = model;
     this.estimateHeights(true);
     this.sel = null;
@@ -355,6 +358,7 @@ export class Reader {
       readOnlyPlugin(),
       codingsPlugin(),
       findPlugin(() => this.findPaint()),
+      marksPlugin(() => (this.model ? { marks: this.model.marks, range: this.range } : null)),
       inactiveSelectionPlugin(),
       keymap({
         'Mod-a': run(() => this.setLogicalSelection(0, this.model?.positions.length ?? 0, null)),
