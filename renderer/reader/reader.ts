@@ -85,6 +85,8 @@ export class Reader {
   private width = 0;
   /** The find bar's matches over the whole document (only the window's are painted). */
   private find: { matches: FindMatches; current: number; version: number } | null = null;
+  /** Codings that arrived during a drag, painted on the first frame after it. */
+  private pendingCodings: ReaderCoding[] | null = null;
   private readonly onPointerUp = (): void => {
     this.pointerDown = false;
     this.schedule();
@@ -134,6 +136,7 @@ export class Reader {
   }
 
   setDocument(document: ReaderDocument, codings: ReaderCoding[]): void {
+    this.pendingCodings = null;
     const positions = new DocumentPositions(document.text, document.blocks);
     const codingIndex = new CodingIndex(positions);
     codingIndex.update(codings);
@@ -160,6 +163,13 @@ export class Reader {
   setCodings(codings: ReaderCoding[]): void {
     const { model, view } = this;
     if (!model || !view) return;
+    if (this.pointerDown) {
+      // Repainting replaces the text nodes a drag selection is anchored in (the browser would
+      // then restart it elsewhere): new codings wait for the button to come up.
+      this.pendingCodings = codings;
+      return;
+    }
+    this.pendingCodings = null;
     const changes = model.codings.update(codings);
     const dirty = changes.dirtyBlocks.filter((i) => i >= this.range.from && i < this.range.to);
     if (dirty.length > 0) {
@@ -706,6 +716,7 @@ export class Reader {
   private onFrame(): void {
     const { model, view } = this;
     if (!model || !view) return;
+    if (this.pendingCodings && !this.pointerDown) this.setCodings(this.pendingCodings);
     const width = this.column.clientWidth;
     if (width !== this.width && width > 0) {
       this.width = width;
