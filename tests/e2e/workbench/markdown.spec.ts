@@ -35,8 +35,8 @@ test('Markdown emphasis, superscripts and escapes show as formatting; a coding o
   await page.getByTestId('command-palette').getByLabel('Code').fill('containment');
   await page.keyboard.press('Enter');
   await expect.poll(async () => (await service.run('codings.list', {})).map((segment) => segment.text)).toEqual(['pivotal containment']);
-  const [document] = await service.run('documents.list', {});
-  const content = await service.run('documents.get', { document: document!.id });
+  const [paper] = await service.run('documents.list', {});
+  const content = await service.run('documents.get', { document: paper!.id });
   const [coding] = await service.run('codings.list', {});
   expect([...content.text].slice(coding!.start, coding!.end).join('')).toBe('pivotal containment');
 });
