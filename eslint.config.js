@@ -2,6 +2,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import reactHooks from 'eslint-plugin-react-hooks';
 
 // Folder boundaries (see ../shared/design/ARCHITECTURE.md). Do not relax these rules: they are
 // what keeps the core runnable and testable under plain Node, without Electron or a DOM.
@@ -50,7 +51,11 @@ export default tseslint.config(
   {
     files: ['renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
     rules: {
+      // React's rules of hooks; a missing dependency is an error here, not a warning nobody reads.
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'error',
       // The renderer reaches the core only through the contract: types from app/service, pure
       // code from app/domain, nothing that touches files, SQLite or Node.
       '@typescript-eslint/no-restricted-imports': ['error', {

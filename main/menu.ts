@@ -86,7 +86,7 @@ export function menuTemplate(options: MenuOptions, actions: MenuActions): MenuIt
       { role: 'paste' },
       { role: 'selectAll' },
       { type: 'separator' },
-      command('Find…', 'find', 'CmdOrCtrl+F'),
+      command('Find…', 'find', 'CmdOrCtrl+F', true),
     ],
   };
 

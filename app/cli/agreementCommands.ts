@@ -80,7 +80,10 @@ function heading(result: AgreementResult): string[] {
       ? `character level (${result.includeUncoded ? 'text no coder coded counts' : 'only text at least one coder coded with the code counts'})`
       : `segment level (segments match at ≥ ${Math.round(result.overlap * 1000) / 10}% overlap of their union)`;
   const lines = [`Agreement of ${result.coders.join(', ')} at ${level}, over ${count(result.documents.length, 'document')}.`];
+  lines.push(`Convention: ${result.convention.label}. ${result.convention.explanation}`);
   for (const note of result.notes) lines.push(`Note: ${note}`);
+  // The service's notes speak the workbench's words; here the flag that does it.
+  if (result.skippedDocuments.length > 0 || result.documents.length === 0) lines.push('Note: name documents with --doc to compare them anyway.');
   return lines;
 }
 

@@ -11,7 +11,7 @@ try {
   await buildProgram(io).parseAsync(process.argv);
 } catch (error) {
   if (error instanceof GlossError) {
-    io.err(`gloss: ${error.message}`);
+    io.err(`gloss: ${error.message}${error.cliHint ? ` ${error.cliHint}` : ''}`);
   } else {
     io.err(`gloss: unexpected problem: ${error instanceof Error ? error.message : String(error)}. Nothing was changed.`);
   }

@@ -21,11 +21,17 @@ export type ErrorCode =
 
 export class GlossError extends Error {
   readonly code: ErrorCode;
+  /**
+   * What to type next at the command line (e.g. "List them with `gloss docs PROJECT`."). The
+   * message itself speaks the workbench's words, as every door shows it; only the CLI adds this.
+   */
+  readonly cliHint: string | undefined;
 
-  constructor(code: ErrorCode, message: string) {
+  constructor(code: ErrorCode, message: string, options: { cliHint?: string } = {}) {
     super(message);
     this.name = 'GlossError';
     this.code = code;
+    this.cliHint = options.cliHint;
   }
 }
 

@@ -2,6 +2,7 @@ import type { Nodes, Parents } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import type { Block, BlockKind } from '../domain/blocks.js';
 import { CodePointIndex } from '../domain/codepoints.js';
+import type { InlineMark, InlineMarkKind } from '../domain/inlineMarks.js';
 import type { ParsedDocument } from './parsedDocument.js';
 import { decodeText } from './decodeText.js';
 import { trimRange } from './textRanges.js';
@@ -77,4 +78,127 @@ function pushChildren(
   stack: Array<{ node: Nodes; container: Container }>, parent: Parents, container: Container,
 ): void {
   for (let i = parent.children.length - 1; i >= 0; i--) stack.push({ node: parent.children[i]!, container });
+}
+
+// -------------------------------------------------------------------------------------------
+// Inline marks: how the reader presents the markup that stays in a Markdown document's text.
+
+/** ASCII punctuation a backslash escapes in CommonMark. */
+const ESCAPABLE = /[!-/:-@[-`{-~]/;
+const SUP_SUB = /^<(\/?)(sup|sub)\s*>$/i;
+
+/**
+ * The inline marks of Markdown source (see app/domain/inlineMarks.ts), in code points, sorted
+ * by start. Computed from the stored text with the same parser the import uses, so projects
+ * imported before marks existed get them too. One pass over the tree (an explicit stack, as a
+ * hostile file can nest deeply) and one over each text node's source: linear in the text.
+ */
+export function markdownMarks(text: string): InlineMark[] {
+  const index = new CodePointIndex(text);
+  const marks: InlineMark[] = [];
+  const mark = (start: number | undefined, end: number | undefined, kind: InlineMarkKind): void => {
+    if (start === undefined || end === undefined || end <= start) return;
+    marks.push({ start: index.toCodePoint(start), end: index.toCodePoint(end), kind });
+  };
+  const startOf = (node: Nodes | undefined): number | undefined => node?.position?.start.offset;
+  const endOf = (node: Nodes | undefined): number | undefined => node?.position?.end.offset;
+  /** A node whose children are its content: the content marked `kind`, the delimiters around it syntax. */
+  const wrap = (node: Parents, kind: InlineMarkKind | null): void => {
+    const first = node.children[0];
+    const last = node.children.at(-1);
+    if (!first || !last) {
+      mark(startOf(node), endOf(node), 'syntax');
+      return;
+    }
+    mark(startOf(node), startOf(first), 'syntax');
+    if (kind) mark(startOf(first), endOf(last), kind);
+    mark(endOf(last), endOf(node), 'syntax');
+  };
+
+  const stack: Nodes[] = [fromMarkdown(text)];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    switch (node.type) {
+      case 'strong':
+        wrap(node, 'strong');
+        break;
+      case 'emphasis':
+        wrap(node, 'em');
+        break;
+      case 'link':
+        wrap(node, 'link');
+        break;
+      case 'heading': {
+        // "## " before the content and any closing "##" after it.
+        const first = node.children[0];
+        const last = node.children.at(-1);
+        if (first && last) {
+          mark(startOf(node), startOf(first), 'syntax');
+          mark(endOf(last), endOf(node), 'syntax');
+        }
+        break;
+      }
+      case 'listItem': {
+        const first = node.children[0];
+        if (first) mark(startOf(node), startOf(first), 'syntax');
+        break;
+      }
+      case 'inlineCode': {
+        const start = startOf(node);
+        const end = endOf(node);
+        if (start === undefined || end === undefined) break;
+        let ticks = 0;
+        while (text[start + ticks] === '`') ticks++;
+        mark(start, start + ticks, 'syntax');
+        mark(start + ticks, end - ticks, 'code');
+        mark(end - ticks, end, 'syntax');
+        break;
+      }
+      case 'text': {
+        const start = startOf(node);
+        const end = endOf(node);
+        if (start === undefined || end === undefined) break;
+        // A backslash escape: the source holds "\*" where the reader should see "*".
+        for (let i = start; i < end - 1; i++) {
+          if (text[i] === '\\' && ESCAPABLE.test(text[i + 1]!)) {
+            mark(i, i + 1, 'syntax');
+            i++;
+          }
+        }
+        break;
+      }
+      case 'break': {
+        const start = startOf(node);
+        if (start !== undefined && text[start] === '\\') mark(start, start + 1, 'syntax');
+        break;
+      }
+      default:
+        break;
+    }
+    if ('children' in node) {
+      pairSupSub(node, mark);
+      for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!);
+    }
+  }
+  return marks.sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
+/** `<sup>2</sup>` among a node's children: the tags are syntax, what lies between them sup (or sub). */
+function pairSupSub(parent: Parents, mark: (start: number | undefined, end: number | undefined, kind: InlineMarkKind) => void): void {
+  const open: { sup: number[]; sub: number[] } = { sup: [], sub: [] };
+  for (const child of parent.children) {
+    if (child.type !== 'html') continue;
+    const tag = SUP_SUB.exec(child.value.trim());
+    if (!tag) continue;
+    const kind = tag[2]!.toLowerCase() as 'sup' | 'sub';
+    const start = child.position?.start.offset;
+    const end = child.position?.end.offset;
+    mark(start, end, 'syntax');
+    if (tag[1] === '') {
+      if (end !== undefined) open[kind].push(end);
+    } else {
+      const from = open[kind].pop();
+      if (from !== undefined) mark(from, start, kind);
+    }
+  }
 }

@@ -37,14 +37,66 @@ export function plainTextBlocks(text: string): Block[] {
   }
 
   const index = new CodePointIndex(text);
+  const ranges = paragraphs.map((paragraph) => trimRange(text, paragraph.start, paragraph.end));
+  const contents = ranges.map(([start, end]) => text.slice(start, end));
   return paragraphs.map((paragraph, i): Block => {
-    const [start, end] = trimRange(text, paragraph.start, paragraph.end);
-    const content = text.slice(start, end);
-    const heading = paragraph.lines === 1 && isLikelyHeading(content, i === paragraphs.length - 1);
+    const [start, end] = ranges[i]!;
+    const heading = paragraph.lines === 1 && isLikelyHeading(contents[i]!, i === paragraphs.length - 1) && !isBylineInContext(contents, i);
     return heading
       ? { kind: 'heading', level: 2, start: index.toCodePoint(start), end: index.toCodePoint(end) }
       : { kind: 'paragraph', start: index.toCodePoint(start), end: index.toCodePoint(end) };
   });
+}
+
+/** An ORCID line ("ORCID: 0000-0002-0522-4658") or a bare ORCID iD. */
+const ORCID = /\bORCID\b|\b\d{4}-\d{4}-\d{4}-\d{3}[\dX]\b/i;
+/** An institution's name, as affiliations under a byline give it. Case-sensitive: a heading about "universities" stays. */
+const AFFILIATION = /\b(?:Universit(?:y|ät|é|à|at|e|atea|eit|y College)|Universidad|Universidade|Institute|Institut|College|Faculty|Department|Academy|Akademia|Uniwersytet|Politechnika|School of|Centre for|Center for)\b/u;
+/** One word of a person's name: "Nazrin", "Gadimova-Akbulut", "O’Brien", "ALIYEV", an initial "N.". */
+const NAME_WORD = /^(?:\p{Lu}[\p{Ll}\p{M}]*(?:[-'’]\p{Lu}?[\p{Ll}\p{M}]+)*|\p{Lu}[\p{Lu}\p{M}]+(?:[-'’]\p{Lu}[\p{Lu}\p{M}]+)*|\p{Lu}\.)$/u;
+/** Particles inside names: "de Waal", "van der Leeuw", "bin Salman". */
+const NAME_PARTICLE = /^(?:de|da|di|del|der|van|von|la|le|bin|ibn|al|el)$/u;
+
+/** Two to four words that could be a person's name, none of them an ordinary lowercase word. */
+function isNameLike(line: string): boolean {
+  const words = line.split(/\s+/);
+  if (words.length < 2 || words.length > 4) return false;
+  return words.every((word) => NAME_WORD.test(word) || NAME_PARTICLE.test(word)) && NAME_WORD.test(words[0]!);
+}
+
+/** "By Nazrin Gadimova-Akbulut": a byline introduced as such. */
+function isIntroducedByline(line: string): boolean {
+  const match = /^By\s+(.+)$/u.exec(line);
+  return match !== null && isNameLike(match[1]!.replace(/,?\s+and\s+/u, ' '));
+}
+
+/** "Gadimova-Akbulut, Nazrin": a name written surname first, as citations and title pages give it. */
+function isSurnameFirst(line: string): boolean {
+  const match = /^([^,\s]+),\s+([^,]+)$/u.exec(line);
+  return match !== null && NAME_WORD.test(match[1]!) && match[2]!.split(/\s+/).length <= 3 && match[2]!.split(/\s+/).every((word) => NAME_WORD.test(word));
+}
+
+/** A line that only front matter or an author note holds: a byline, an affiliation, an ORCID, an address. */
+function isFrontMatter(line: string): boolean {
+  return ORCID.test(line) || AFFILIATION.test(line) || isIntroducedByline(line) || isSurnameFirst(line) || line.includes('@');
+}
+
+/**
+ * A name-like line ("NURLAN ALIYEV", "Yeghia Tashjian") is a byline, not a heading, when its
+ * neighbours say so: an affiliation, ORCID or address within two paragraphs, the same line
+ * repeated beside it, or an author note that starts with it ("Yeghia Tashjian is a regional
+ * analyst…"). A title-case heading ("Literature Review") has no such neighbours and stays.
+ */
+function isBylineInContext(paragraphs: readonly string[], i: number): boolean {
+  const line = paragraphs[i]!;
+  if (!isNameLike(line)) return false;
+  for (let j = Math.max(0, i - 2); j <= Math.min(paragraphs.length - 1, i + 2); j++) {
+    if (j === i) continue;
+    const other = paragraphs[j]!;
+    if (other === line || isFrontMatter(other)) return true;
+  }
+  const next = paragraphs[i + 1];
+  return next !== undefined && next.startsWith(`${line} `);
 }
 
 /** A footnote marker closing a line: "…term”²¹", "…war[3]", "…<sup>4</sup>", "…^5". */
@@ -64,11 +116,16 @@ const URL = /https?:\/\/|www\./i;
  * - it does not start with a digit (footnotes, numbered references), `<`, `*`, `(`, `[`, `-`
  *   or `•` (links, emphasis, asides, bullets);
  * - it holds no `@` and no URL (addresses and links, as in bylines and references);
- * - it is not the last paragraph (a closing line is a signature or note, not a heading).
+ * - it is not the last paragraph (a closing line is a signature or note, not a heading);
+ * - it is not front matter: an ORCID, an affiliation ("University of …", "Institute …"), a
+ *   byline ("By Nazrin Gadimova-Akbulut", "Gadimova-Akbulut, Nazrin").
+ * plainTextBlocks also demotes a bare name ("NURLAN ALIYEV") when its neighbours show it is a
+ * byline (isBylineInContext).
  * Headings found this way get level 2: plain text says nothing about nesting.
  */
 export function isLikelyHeading(line: string, isLastParagraph: boolean): boolean {
   return !isLastParagraph
+    && !isFrontMatter(line)
     && codePointLength(line) <= 120
     && /\p{L}/u.test(line)
     && !ENDS_LIKE_SENTENCE.test(line)

@@ -4,7 +4,8 @@
  *
  * Agreement CSV shape: one rectangular table, one row per code and a last row with code
  * "(overall)" (its codeId empty). The scope opens every row (unit, coders, documents, and
- * includeUncoded at character level or overlap at segment level), so a row read on its own, or
+ * includeUncoded at character level or overlap at segment level, and the convention in force with
+ * what it means in plain words), so a row read on its own, or
  * the file pasted next to another, still says what it measured. Each statistic has a column
  * with its value at full precision, and a "<statistic> reason" column beside it that holds the
  * reason when the value is undefined (value cell empty). A cell that is empty in both columns is
@@ -40,18 +41,25 @@ function statisticCells(row: object, names: readonly string[]): CsvCell[] {
   });
 }
 
+/** The convention in force and what it means, in the scope of every row (agreementConvention.ts). */
+const CONVENTION_HEADER = ['convention', 'convention meaning'];
+
+function conventionCells(result: AgreementResult): CsvCell[] {
+  return [result.convention.label, result.convention.explanation];
+}
+
 function characterCsv(result: CharacterAgreement): string {
-  const scope: CsvCell[] = ['char', joinNames(result.coders), result.documents.length, String(result.includeUncoded)];
-  const header = ['unit', 'coders', 'documents', 'includeUncoded', 'code', 'codeId', 'units', ...result.coders.map((coder) => `coded by ${coder}`), ...statisticHeader(CHARACTER_STATISTICS)];
+  const scope: CsvCell[] = ['char', joinNames(result.coders), result.documents.length, String(result.includeUncoded), ...conventionCells(result)];
+  const header = ['unit', 'coders', 'documents', 'includeUncoded', ...CONVENTION_HEADER, 'code', 'codeId', 'units', ...result.coders.map((coder) => `coded by ${coder}`), ...statisticHeader(CHARACTER_STATISTICS)];
   const rows: CsvCell[][] = result.codes.map((code) => [...scope, code.code, code.codeId, code.units, ...code.coded, ...statisticCells(code, CHARACTER_STATISTICS)]);
   rows.push([...scope, OVERALL_ROW, null, result.overall.units, ...result.coders.map(() => null), ...statisticCells(result.overall, CHARACTER_STATISTICS)]);
   return writeCsv(header, rows);
 }
 
 function segmentCsv(result: SegmentAgreement): string {
-  const scope: CsvCell[] = ['segment', joinNames(result.coders), result.documents.length, result.overlap];
+  const scope: CsvCell[] = ['segment', joinNames(result.coders), result.documents.length, result.overlap, ...conventionCells(result)];
   const header = [
-    'unit', 'coders', 'documents', 'overlap', 'code', 'codeId',
+    'unit', 'coders', 'documents', 'overlap', ...CONVENTION_HEADER, 'code', 'codeId',
     ...result.coders.map((coder) => `segments by ${coder}`),
     'matched', 'onlyFirst', 'onlySecond', 'codesInTable',
     ...statisticHeader(SEGMENT_STATISTICS),

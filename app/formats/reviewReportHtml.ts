@@ -136,6 +136,7 @@ function scopeSection(data: ReviewReportData): string {
     '<section class="scope"><h2>Scope</h2><dl>',
     `<dt>Coders</dt><dd>${result.coders.map(escapeHtml).join(', ')}</dd>`,
     `<dt>Unit</dt><dd>${levelText(result)}</dd>`,
+    `<dt>Convention</dt><dd class="convention"><strong>${escapeHtml(result.convention.label)}.</strong> ${escapeHtml(result.convention.explanation)}</dd>`,
     `<dt>Documents</dt><dd>${count(result.documents.length, 'document')}${documents}</dd>`,
     skipped,
     notes,
@@ -155,7 +156,8 @@ function overallSection(result: AgreementResult): string {
     for (const name of SEGMENT_OVERALL) rows.push([STATISTIC_LABELS[name]!, notes.cell(o[name])]);
   }
   const pooled = result.unit === 'char' ? 'All codes pooled.' : result.coders.length > 2 ? `Counts are summed over the ${(result.coders.length * (result.coders.length - 1)) / 2} pairs of coders.` : '';
-  return `<section class="overall"><h2>Overall agreement</h2>${pooled ? `<p class="muted">${pooled}</p>` : ''}${table(['Figure', 'Value'], rows, new Set([1]), 'figures')}${notes.html()}</section>`;
+  const convention = `<p class="convention"><strong>${escapeHtml(result.convention.label)}.</strong> ${escapeHtml(result.convention.explanation)}</p>`;
+  return `<section class="overall"><h2>Overall agreement</h2>${convention}${pooled ? `<p class="muted">${pooled}</p>` : ''}${table(['Figure', 'Value'], rows, new Set([1]), 'figures')}${notes.html()}</section>`;
 }
 
 function characterCodes(result: CharacterAgreement, notes: Footnotes): string {
@@ -197,7 +199,7 @@ function howToReadSection(result: AgreementResult): string {
   const names = result.unit === 'char' ? CHARACTER_OVERALL : SEGMENT_OVERALL;
   return `<section class="how-to-read"><h2>How to read the figures</h2><dl>${names
     .map((name) => `<dt>${STATISTIC_LABELS[name]}</dt><dd>${escapeHtml(HOW_TO_READ[name]!)}</dd>`)
-    .join('')}</dl><p class="muted">“Undefined” means the data cannot answer the question (for example every unit fell in one category, so chance agreement is already perfect); it is neither agreement nor disagreement. Definitions and sources: docs/agreement.md.</p></section>`;
+    .join('')}</dl><p class="muted">“Undefined” means the data cannot answer the question (for example every unit fell in one category, so chance agreement is already perfect); it is neither agreement nor disagreement. Definitions and sources are in the Agreement section of Gloss’s documentation.</p></section>`;
 }
 
 const STATUS_LABELS: Record<ReviewStatus, string> = { unreviewed: 'Unreviewed', agreed: 'Agreed', disputed: 'Disputed (for discussion)', resolved: 'Resolved' };

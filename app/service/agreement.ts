@@ -31,6 +31,7 @@ import type {
   SegmentPairView,
   SkippedDocumentView,
 } from './agreementViews.js';
+import { characterConvention, segmentConvention } from './agreementConvention.js';
 import { codePathStrings } from './codeTree.js';
 import type { Context } from './context.js';
 import type { Input } from './contract.js';
@@ -59,12 +60,18 @@ function resolveCoders(db: Db, names: readonly string[]): CoderRow[] {
     if (!row) {
       const known = listCoders(db).map((coder) => `"${coder.name}"`);
       const listed = known.length > 0 ? `The coders are ${known.join(', ')}.` : 'The project has no coders yet: a coder is created the first time they code.';
-      throw new GlossError('not_found', `No coder "${name}" in this project. ${listed} Name coders as \`gloss coders PROJECT\` lists them.`);
+      throw new GlossError('not_found', `No coder "${name}" in this project. ${listed} Choose coders from that list.`, { cliHint: 'Name coders as `gloss coders PROJECT` lists them.' });
     }
     if (rows.some((other) => other.id === row.id)) throw new GlossError('invalid_input', `The coder "${row.name}" is named twice; name each coder once.`);
     rows.push(row);
   }
   return rows;
+}
+
+/** A few titles for a note, the rest counted: a large project's note stays one line. */
+function titleList(titles: readonly string[], shown = 3): string {
+  const named = titles.slice(0, shown).map((title) => `“${title}”`).join(', ');
+  return titles.length > shown ? `${named} and ${titles.length - shown} more` : named;
 }
 
 /** The coders, documents and codes an agreement or review covers (see the file's comment). */
@@ -106,11 +113,11 @@ export function resolveScope(db: Db, input: Input<'agreement.disagreements'>): S
       else skipped.push({ id: document.uuid, title: document.title, codedBy: coders.filter((coder) => codedBy.has(coder.id)).map((coder) => coder.name) });
     }
     if (documents.length === 0) {
-      notes.push(`No document has codings by every one of ${coders.map((coder) => coder.name).join(', ')}; name the documents to compare them anyway (--doc).`);
+      notes.push(`No document has codings by every one of ${coders.map((coder) => coder.name).join(', ')}; choose the documents to compare them in anyway.`);
     }
     if (skipped.length > 0) {
       notes.push(
-        `${skipped.length} document${skipped.length === 1 ? ' was' : 's were'} left out because not every chosen coder coded in ${skipped.length === 1 ? 'it' : 'them'} (see skippedDocuments); name documents to include them (--doc).`,
+        `${skipped.length} document${skipped.length === 1 ? ' was' : 's were'} left out because not every chosen coder coded in ${skipped.length === 1 ? 'it' : 'them'} (${titleList(skipped.map((document) => document.title))}); choose documents to include them anyway.`,
       );
     }
   }
@@ -218,7 +225,7 @@ function characterAgreement(db: Db, scope: Scope, includeUncoded: boolean): Char
     const document = [...scope.documents].reverse().find((d) => offsets.get(d.id)! <= at)!;
     return undefinedBecause(
       `${scope.coders[coder]!.name} coded two of these codes on overlapping text (first in "${document.title}" at ${at - offsets.get(document.id)!}); ` +
-        "uα with codes as categories and cuα need each coder's codes to exclude one another (as ATLAS.ti's semantic domains do); choose such codes (--code)",
+        "uα with codes as categories and cuα need each coder's codes to exclude one another (as ATLAS.ti's semantic domains do); choose such codes to get them",
     );
   };
   const pooledUnits = coverageUnits(pooled, m, includeUncoded);
@@ -226,6 +233,7 @@ function characterAgreement(db: Db, scope: Scope, includeUncoded: boolean): Char
   return {
     unit: 'char',
     includeUncoded,
+    convention: characterConvention(includeUncoded),
     ...scopeView(scope),
     codes: rows,
     overall: {
@@ -243,7 +251,7 @@ function characterAgreement(db: Db, scope: Scope, includeUncoded: boolean): Char
 // Segment level
 
 const NO_CHANCE_TERM =
-  'at segment level no unit is left uncoded by both coders (there is no "neither" cell), so this coefficient has no chance term; see maxqdaKappa in the overall figures, or use the character level';
+  'at segment level no unit is left uncoded by both coders (there is no "neither" cell), so this coefficient has no chance term; see MAXQDA’s kappa in the overall figures, or count characters instead';
 
 function segmentAgreement(db: Db, scope: Scope, overlap: number): SegmentAgreement {
   const segments = readSegments(db, scope);
@@ -292,6 +300,7 @@ function segmentAgreement(db: Db, scope: Scope, overlap: number): SegmentAgreeme
   return {
     unit: 'segment',
     overlap,
+    convention: segmentConvention(overlap),
     ...scopeView(scope),
     codes: rows,
     overall: { ...pooled, percentAgreement: segmentPercentAgreement(pooled), maxqdaKappa: maxqdaKappa(pooled, codesInTable), codesInTable },

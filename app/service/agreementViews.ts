@@ -24,6 +24,18 @@ export interface SkippedDocumentView {
   codedBy: string[];
 }
 
+/**
+ * How the figures were counted, stated beside every agreement output: which convention is in
+ * force and what it means, in one sentence a researcher can read (app/service/agreementConvention.ts).
+ */
+export interface AgreementConvention {
+  id: 'uncoded-excluded' | 'uncoded-included' | 'segment-overlap';
+  /** A few words, e.g. "Uncoded text left out". */
+  label: string;
+  /** One plain-language sentence: what counts, and what that does to the figures. */
+  explanation: string;
+}
+
 interface Scope {
   /** The coders compared, in the order of every per-coder array below. */
   coders: string[];
@@ -65,6 +77,7 @@ export interface CharacterOverall extends NominalStatistics {
 export interface CharacterAgreement extends Scope {
   unit: 'char';
   includeUncoded: boolean;
+  convention: AgreementConvention;
   codes: CharacterCodeAgreement[];
   overall: CharacterOverall;
 }
@@ -101,6 +114,7 @@ export interface SegmentOverall extends SegmentTableView {
 export interface SegmentAgreement extends Scope {
   unit: 'segment';
   overlap: number;
+  convention: AgreementConvention;
   codes: SegmentCodeAgreement[];
   overall: SegmentOverall;
 }

@@ -52,8 +52,8 @@ export function resolveAttribute(db: Db, reference: string): AttributeRow {
   const attribute = findAttribute(db, reference);
   if (!attribute) {
     const known = listAttributes(db).map((row) => `"${row.name}"`);
-    const list = known.length > 0 ? ` The project has ${known.join(', ')}.` : ' The project has none yet: set one with `gloss attribute set`.';
-    throw new GlossError('not_found', `No document attribute "${reference}".${list}`);
+    const list = known.length > 0 ? ` The project has ${known.join(', ')}.` : ' The project has none yet: give a document a value to create one.';
+    throw new GlossError('not_found', `No document attribute "${reference}".${list}`, known.length > 0 ? {} : { cliHint: 'Set one with `gloss attribute set`.' });
   }
   return attribute;
 }
@@ -326,7 +326,7 @@ export const attributeHandlers = {
     context.mutate('attributes.set', (recorder) => {
       const document = resolveDocument(context.db, input.document);
       if (input.value.trim().length === 0) {
-        throw new GlossError('invalid_input', `The value for "${input.attribute}" is empty. To remove a document's value, unset it (\`gloss attribute unset\`).`);
+        throw new GlossError('invalid_input', `The value for "${input.attribute}" is empty. To remove a document's value, clear it instead.`, { cliHint: 'Clear it with `gloss attribute unset`.' });
       }
       let attribute = findAttribute(context.db, input.attribute);
       if (attribute && input.type !== undefined && typeOf(attribute) !== input.type) {

@@ -28,7 +28,7 @@ export function addCodePath(
     const isLeaf = depth === names.length - 1;
     if (existing) {
       if (isLeaf && options.existingLeaf === 'error') {
-        throw new GlossError('exists', `The code "${formatCodePath(names)}" already exists. Change it with \`gloss code update\`, or choose another name.`);
+        throw new GlossError('exists', `The code "${formatCodePath(names)}" already exists. Change that code instead, or choose another name.`, { cliHint: 'Change it with `gloss code update`.' });
       }
       parent = existing;
       continue;

@@ -147,5 +147,5 @@ export const codingHandlers = {
       const coderId = input.coder === undefined ? coding.coder_id : ensureCoder(context.db, recorder, input.coder, context.now(), context.newUuid()).id;
       writeCodingMemo(context, recorder, coding.id, input.memo, coderId);
       return { result: segmentView(context, coding.uuid), summary: `Write the memo of the coding "${coding.quote.slice(0, 40)}"` };
-    }),
+    }, { step: input.step }),
 } satisfies Partial<Handlers>;

@@ -23,6 +23,7 @@ import { countedCoders } from './countedCoders.js';
 import type { Handlers } from './handlers.js';
 import { resolveDocument } from './resolve.js';
 import type { DocumentDeletePreview, DocumentSummary, ImportResult } from './views.js';
+import { documentMarks } from './documentMarks.js';
 
 function toSummary(row: DocumentListRow): DocumentSummary {
   return {
@@ -149,7 +150,7 @@ export const documentHandlers = {
 
   'documents.get': (context, input) => {
     const row = resolveDocument(context.db, input.document);
-    return { id: row.uuid, title: row.title, text: row.text, blocks: JSON.parse(row.blocks) as Block[] };
+    return { id: row.uuid, title: row.title, text: row.text, blocks: JSON.parse(row.blocks) as Block[], marks: documentMarks(row) };
   },
 
   'documents.rename': (context, input) =>

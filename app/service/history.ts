@@ -5,21 +5,25 @@ import type { Context } from './context.js';
 import type { Handlers } from './handlers.js';
 import type { HistoryStep } from './views.js';
 
-/** Revert one event by applying the inverse of its changes, and log that as a new event. */
-function revert(context: Context, eventId: number, kind: 'undo' | 'redo'): HistoryStep {
+/**
+ * Revert events (one, or the events of one step, newest first) by applying the inverse of
+ * their changes, and log that as ONE new event, so the step undoes and redoes as a whole.
+ */
+function revert(context: Context, eventIds: readonly number[], kind: 'undo' | 'redo'): HistoryStep {
   return context.db.transaction(() => {
-    const event = getEvent(context.db, eventId);
-    const changes = applyInverse(context.db, event.changes);
+    const events = eventIds.map((id) => getEvent(context.db, id));
+    const changes = events.flatMap((event) => applyInverse(context.db, event.changes));
+    const newest = events[0]!;
     appendEvent(context.db, {
       at: context.now(),
       kind,
-      operation: event.operation,
-      summary: event.summary,
-      coderId: event.coderId,
-      reverts: event.id,
+      operation: newest.operation,
+      summary: newest.summary,
+      coderId: newest.coderId,
+      reverts: newest.id,
       changes,
     });
-    return { eventId: event.id, operation: event.operation, summary: event.summary };
+    return { eventId: newest.id, operation: newest.operation, summary: newest.summary };
   })();
 }
 
@@ -33,7 +37,7 @@ export const historyHandlers = {
   'history.redo': (context) => {
     const target = findRedoTarget(context.db);
     if (target === null) throw new GlossError('nothing_to_redo', 'There is nothing to redo.');
-    return revert(context, target, 'redo');
+    return revert(context, [target], 'redo');
   },
 
   'history.list': (context, input) => listEvents(context.db, input.limit ?? 100),

@@ -81,7 +81,8 @@ export async function mergeProject(context: Context, input: Input<'exchange.merg
   if (!GLOSS_PROJECT.test(fileName)) {
     throw new GlossError(
       'unsupported_format',
-      `${fileName} cannot be merged: merge takes another Gloss project (*.gloss) or a REFI-QDA project (*.qdpx, *.qde). A codebook (.qdc) is imported with \`gloss import\`.`,
+      `${fileName} cannot be merged: merge takes another Gloss project (*.gloss) or a REFI-QDA project (*.qdpx, *.qde). A codebook (.qdc) is imported instead (Import…).`,
+      { cliHint: 'Import a codebook with `gloss import`.' },
     );
   }
   const exported = await exportOtherProject(context, fileName, input.data);

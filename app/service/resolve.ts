@@ -14,7 +14,9 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export function resolveDocument(db: Db, reference: string): DocumentRow {
   const matches = findDocumentsByReference(db, reference);
   if (matches.length === 0) {
-    throw new GlossError('not_found', `No document "${reference}" in this project. List them with \`gloss docs PROJECT\` and use an id or a title.`);
+    throw new GlossError('not_found', `No document "${reference}" in this project. Choose one of the project's documents by its title.`, {
+      cliHint: 'List them with `gloss docs PROJECT` and use an id or a title.',
+    });
   }
   if (matches.length > 1) {
     throw new GlossError('ambiguous', `"${reference}" could mean ${matches.map((m) => `"${m.title}" (${m.uuid})`).join(', ')}. Use more of the id.`);
@@ -39,20 +41,26 @@ export function findCode(db: Db, reference: string): CodeRow | undefined {
 export function resolveCode(db: Db, reference: string): CodeRow {
   const code = findCode(db, reference);
   if (!code) {
-    throw new GlossError('not_found', `No code "${reference}" in the codebook. Create it with \`gloss code add PROJECT "${reference}"\`, or list codes with \`gloss codes PROJECT\`.`);
+    throw new GlossError('not_found', `No code "${reference}" in the codebook. Add it to the codebook first, or choose a code that is there.`, {
+      cliHint: `Create it with \`gloss code add PROJECT "${reference}"\`, or list codes with \`gloss codes PROJECT\`.`,
+    });
   }
   return code;
 }
 
 export function resolveCoding(db: Db, reference: string): CodingRow {
   const coding = findCodingByUuid(db, reference.toLowerCase());
-  if (!coding) throw new GlossError('not_found', `No coding with id ${reference}. List codings with \`gloss segments PROJECT --json\`.`);
+  if (!coding) {
+    throw new GlossError('not_found', `That coding is no longer in the project (it may have been removed or undone); reload and choose it again.`, {
+      cliHint: `No coding has the id ${reference}; list codings with \`gloss segments PROJECT --json\`.`,
+    });
+  }
   return coding;
 }
 
 export function resolveMemo(db: Db, reference: string): MemoRow {
   const memo = findMemoByUuid(db, reference.toLowerCase());
-  if (!memo) throw new GlossError('not_found', `No memo with id ${reference}.`);
+  if (!memo) throw new GlossError('not_found', 'That memo is no longer in the project (it may have been deleted or undone); reload and write it again.', { cliHint: `No memo has the id ${reference}.` });
   return memo;
 }
 

@@ -74,6 +74,14 @@ export function reviewQueue(context: Context, input: Input<'review.queue'>): Rev
   };
 }
 
+/** How a place's coders differ, in words (its kind is an id). */
+const DIFFERENCE: Record<PlaceKind, string> = {
+  agreement: 'they agree',
+  'one-coded': 'only some of them coded it',
+  'different-codes': 'they chose different codes',
+  'different-boundaries': 'their passages start or end at different places',
+};
+
 const STALE_PLACE = 'This place has changed since the queue was loaded (a coding in it was changed or removed); reload the review queue.';
 
 function acceptedIndex(scope: Scope, name: string): number {
@@ -95,7 +103,7 @@ function decide(context: Context, input: Input<'review.decide'>): ReviewPlaceVie
   if (!computed) throw new GlossError('not_found', STALE_PLACE);
   const { place } = computed;
   if (input.choice === 'agree' && place.kind !== 'agreement') {
-    throw new GlossError('invalid_input', `'agree' is for places where every coder coded alike; here the coders differ (${place.kind}). Accept one coder's version, merge, adjust, reject, or discuss it.`);
+    throw new GlossError('invalid_input', `Agree is for places where every coder coded alike; here the coders differ (${DIFFERENCE[place.kind]}). Accept one coder's version, merge, adjust, reject, or discuss it.`);
   }
   const accepted = input.coder !== undefined ? acceptedIndex(scope, input.coder) : undefined;
   const index = new CodePointIndex(getDocumentRow(db, document.id).text);

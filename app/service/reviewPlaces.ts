@@ -39,7 +39,8 @@ export function settingsForScope(db: Db, scope: Scope): ReviewSettingsRow {
   if (consensus) {
     throw new GlossError(
       'invalid_input',
-      `"${consensus.name}" holds the consensus (the review's outcome), so it cannot be one of the coders compared in the review. Name the coders who coded independently (--coders).`,
+      `"${consensus.name}" holds the consensus (the review's outcome), so it cannot be one of the coders compared in the review. Compare the coders who coded independently.`,
+      { cliHint: 'Name them with --coders.' },
     );
   }
   return settings;

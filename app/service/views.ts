@@ -2,6 +2,9 @@
  * What the service returns: plain JSON-able objects, identified by stable UUIDs. Offsets are
  * Unicode code points into a document's canonical text, half-open [start, end).
  */
+import type { InlineMark } from '../domain/inlineMarks.js';
+
+export type { InlineMark };
 import type { Block } from '../domain/blocks.js';
 import type { DocumentFormat } from '../formats/parsedDocument.js';
 
@@ -49,6 +52,12 @@ export interface DocumentContent {
   title: string;
   text: string;
   blocks: Block[];
+  /**
+   * How to present the inline markup left in the text (Markdown's `**`, `\*`, `<sup>`…), in code
+   * points, sorted by start; empty for other formats. Presentation only: text and offsets are
+   * the canonical ones (app/domain/inlineMarks.ts).
+   */
+  marks: InlineMark[];
 }
 
 export type ImportResult =
@@ -114,6 +123,13 @@ export interface MemoView {
   author: string | null;
   createdAt: string;
   updatedAt: string;
+  /**
+   * Null for the memo a target's field shows (its most recently edited memo under this title).
+   * Otherwise the id of that memo: this one is an older copy on the same target, written before
+   * Gloss kept one memo per target (fast typing once made "T", "Ter", "Term"). It is kept, as
+   * it is someone's text; list it apart so the researcher can keep what they need and delete it.
+   */
+  duplicateOf: string | null;
 }
 
 export interface HistoryStep {

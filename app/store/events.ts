@@ -12,6 +12,11 @@ export interface EventRecord {
   coderId: number | null;
   reverts: number | null;
   changes: Change[];
+  /**
+   * The editing session this 'do' event belongs to (migration 0004), or null: consecutive 'do'
+   * events with the same step are one undo step. Optional so older callers need not name it.
+   */
+  step?: string | null;
 }
 
 interface EventRow {
@@ -23,6 +28,7 @@ interface EventRow {
   coder_id: number | null;
   reverts: number | null;
   changes: string;
+  step: string | null;
 }
 
 function fromRow(row: EventRow): EventRecord {
@@ -35,13 +41,14 @@ function fromRow(row: EventRow): EventRecord {
     coderId: row.coder_id,
     reverts: row.reverts,
     changes: JSON.parse(row.changes) as Change[],
+    step: row.step,
   };
 }
 
 export function appendEvent(db: Db, event: Omit<EventRecord, 'id'>): number {
   const result = db
-    .prepare('INSERT INTO events (at, kind, operation, summary, coder_id, reverts, changes) VALUES (?, ?, ?, ?, ?, ?, ?)')
-    .run(event.at, event.kind, event.operation, event.summary, event.coderId, event.reverts, JSON.stringify(event.changes));
+    .prepare('INSERT INTO events (at, kind, operation, summary, coder_id, reverts, changes, step) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+    .run(event.at, event.kind, event.operation, event.summary, event.coderId, event.reverts, JSON.stringify(event.changes), event.step ?? null);
   return Number(result.lastInsertRowid);
 }
 
@@ -49,21 +56,52 @@ export function getEvent(db: Db, id: number): EventRecord {
   return fromRow(db.prepare('SELECT * FROM events WHERE id = ?').get(id) as EventRow);
 }
 
+interface EventHead {
+  id: number;
+  kind: EventKind;
+  step: string | null;
+}
+
 /** Newest first, without their changes (they can be large). */
-function* eventsNewestFirst(db: Db): Generator<{ id: number; kind: EventKind }> {
-  yield* db.prepare('SELECT id, kind FROM events ORDER BY id DESC').iterate() as Iterable<{ id: number; kind: EventKind }>;
+function* eventsNewestFirst(db: Db): Generator<EventHead> {
+  yield* db.prepare('SELECT id, kind, step FROM events ORDER BY id DESC').iterate() as Iterable<EventHead>;
+}
+
+/** One undo step: its events' ids, newest first. */
+interface Unit {
+  kind: EventKind;
+  ids: number[];
 }
 
 /**
- * The event an undo should revert. The log is append-only, so the undo stack is derived from
- * it: walking back from the newest event, each 'undo' cancels the next effective event below.
+ * The log read newest first as undo steps: a run of consecutive 'do' events that carry the
+ * same step is one unit (a memo typed in one sitting); every other event is a unit of its own.
+ * An undo or a redo reverts a whole unit and is logged as one event, so it is a unit of one.
  */
-export function findUndoTarget(db: Db): number | null {
-  let cancelled = 0;
+function* unitsNewestFirst(db: Db): Generator<Unit> {
+  let open: (Unit & { step: string | null }) | null = null;
   for (const event of eventsNewestFirst(db)) {
-    if (event.kind === 'undo') cancelled++;
+    if (open && event.kind === 'do' && open.kind === 'do' && open.step !== null && event.step === open.step) {
+      open.ids.push(event.id);
+      continue;
+    }
+    if (open) yield { kind: open.kind, ids: open.ids };
+    open = { kind: event.kind, ids: [event.id], step: event.kind === 'do' ? event.step : null };
+  }
+  if (open) yield { kind: open.kind, ids: open.ids };
+}
+
+/**
+ * The events an undo should revert, newest first (one, or a whole step). The log is
+ * append-only, so the undo stack is derived from it: walking back from the newest unit, each
+ * 'undo' cancels the next effective unit below.
+ */
+export function findUndoTarget(db: Db): number[] | null {
+  let cancelled = 0;
+  for (const unit of unitsNewestFirst(db)) {
+    if (unit.kind === 'undo') cancelled++;
     else if (cancelled > 0) cancelled--;
-    else return event.id;
+    else return unit.ids;
   }
   return null;
 }

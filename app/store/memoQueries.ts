@@ -25,6 +25,22 @@ export function memoIdsOn(db: Db, column: 'document_id' | 'code_id' | 'coding_id
   return (db.prepare(`SELECT id FROM memos WHERE ${column} = ?`).all(id) as { id: number }[]).map((row) => row.id);
 }
 
+export type MemoTargetColumn = 'document_id' | 'code_id' | 'coding_id';
+
+/**
+ * The memo a target already has under this title, if any: the most recently edited, as the
+ * memo list orders them (a project written before one memo per target may hold several).
+ * `target` null is the project itself.
+ */
+export function findTargetMemo(db: Db, target: { column: MemoTargetColumn; id: number } | null, title: string): MemoRow | undefined {
+  const where = target
+    ? `${target.column} = @id`
+    : 'document_id IS NULL AND code_id IS NULL AND coding_id IS NULL';
+  return db
+    .prepare(`SELECT * FROM memos WHERE ${where} AND title = @title ORDER BY updated_at DESC, id DESC LIMIT 1`)
+    .get({ id: target?.id ?? null, title }) as MemoRow | undefined;
+}
+
 export type MemoListRow = MemoRow & {
   document_uuid: string | null;
   document_title: string | null;

@@ -6,10 +6,11 @@ import { BarChart, CustomChart } from 'echarts/charts';
 import { DataZoomComponent, GridComponent, LegendComponent, TitleComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer, SVGRenderer } from 'echarts/renderers';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import type { CodeView, Segment } from '../../app/service/views.js';
-import { errorText, useLoad, type AnalysisProps } from './common.js';
+import { CountingNote, errorText, optionScope, useLoad, type AnalysisProps } from './common.js';
 import { fileSlug } from './heat.js';
+import { oneOf, usePersistentOption } from './usePersistentOption.js';
 
 echarts.use([BarChart, CustomChart, GridComponent, TooltipComponent, LegendComponent, TitleComponent, DataZoomComponent, CanvasRenderer, SVGRenderer]);
 
@@ -104,8 +105,11 @@ function strip(codes: CodeView[], segments: Segment[], length: number, title: st
 
 export function ChartsView(props: AnalysisProps) {
   const { wb } = props;
-  const [kind, setKind] = useState<Kind>('frequencies');
-  const [documentId, setDocumentId] = useState<string>(() => wb.document?.id ?? wb.documents[0]?.id ?? '');
+  const scope = optionScope(wb, 'charts');
+  const [kind, setKind] = usePersistentOption<Kind>(scope, 'kind', 'frequencies', oneOf('frequencies', 'byDocument', 'strip'));
+  const [storedDocument, setDocumentId] = usePersistentOption(scope, 'document', '');
+  // Until a document is chosen (or if it is gone): the one open in the reader, else the first.
+  const documentId = wb.documents.some((d) => d.id === storedDocument) ? storedDocument : (wb.document?.id ?? wb.documents[0]?.id ?? '');
   const matrix = useLoad(() => (kind === 'byDocument' ? wb.api.run('analysis.matrix', { withSegments: false }) : Promise.resolve(null)), [wb.api, wb.project, kind]);
   const stripSegments = useLoad(() => (kind === 'strip' && documentId ? wb.api.run('codings.list', { document: documentId }) : Promise.resolve([])), [wb.api, wb.project, kind, documentId]);
   const host = useRef<HTMLDivElement>(null);
@@ -186,6 +190,7 @@ export function ChartsView(props: AnalysisProps) {
             ))}
           </select>
         )}
+        <CountingNote wb={wb} chosen={[]} />
         <span className="toolbar-spacer" />
         <button type="button" className="button small" onClick={exportPng} disabled={!option}>
           Export PNG

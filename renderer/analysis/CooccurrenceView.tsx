@@ -3,14 +3,17 @@
  * symmetric heatmap; a click on a cell lists the co-occurring pairs. CSV export.
  */
 import { useMemo, useState } from 'react';
-import { type AnalysisProps, CodeColumnHeads, CoderSelect, type RetrievedSegment, saveCsv, Swatch, useLoad } from './common.js';
+import { type AnalysisProps, CodeColumnHeads, CodeLabel, CoderSelect, CountingNote, optionScope, type RetrievedSegment, saveCsv, Swatch, useLoad } from './common.js';
 import { fileSlug, heatStyle } from './heat.js';
 import { SegmentList } from './SegmentList.js';
+import { oneOf, usePersistentOption } from './usePersistentOption.js';
 
 export function CooccurrenceView(props: AnalysisProps) {
   const { wb } = props;
-  const [scope, setScope] = useState<'overlap' | 'paragraph'>('overlap');
-  const [coder, setCoder] = useState('');
+  const options = optionScope(wb, 'cooccurrence');
+  const [scope, setScope] = usePersistentOption<'overlap' | 'paragraph'>(options, 'scope', 'overlap', oneOf('overlap', 'paragraph'));
+  const [storedCoder, setCoder] = usePersistentOption(options, 'coder', '');
+  const coder = storedCoder === '' || wb.coders.some((c) => c.name === storedCoder) ? storedCoder : '';
   const [picked, setPicked] = useState<{ a: number; b: number } | null>(null);
   const input = { scope, ...(coder ? { coder } : {}) };
   const key = JSON.stringify(input);
@@ -60,6 +63,7 @@ export function CooccurrenceView(props: AnalysisProps) {
           ))}
         </div>
         <CoderSelect coders={wb.coders} value={coder} onChange={setCoder} label="Co-occurrence coder" />
+        <CountingNote wb={wb} chosen={coder ? [coder] : []} />
         <span className="muted small">Diagonal: each code’s segments. Off it: {scope === 'overlap' ? 'pairs of overlapping segments' : 'paragraphs both codes touch'}.</span>
         <span className="toolbar-spacer" />
         <button type="button" className="button small" onClick={() => void exportCsv()} disabled={!data}>
@@ -84,7 +88,7 @@ export function CooccurrenceView(props: AnalysisProps) {
                 {used.map(({ column: rowColumn, i: a }) => (
                   <tr key={rowColumn.codeId}>
                     <th scope="row" className="row-head" title={rowColumn.code}>
-                      <Swatch color={rowColumn.color} /> {rowColumn.code}
+                      <Swatch color={rowColumn.color} /> <CodeLabel path={rowColumn.code} />
                     </th>
                     {used.map(({ column, i: b }) => {
                       const cell = cells.get(`${Math.min(a, b)}:${Math.max(a, b)}`);

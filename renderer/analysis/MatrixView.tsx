@@ -2,11 +2,12 @@
  * Code × document matrix: rows are documents or groups by an attribute; segments, coverage % or
  * per 1,000 words as a heatmap table; a click on a cell lists its segments. CSV export.
  */
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Output } from '../../app/service/contract.js';
-import { type AnalysisProps, CodeColumnHeads, CoderSelect, saveCsv, useLoad } from './common.js';
+import { type AnalysisProps, CodeColumnHeads, CoderSelect, CountingNote, leafName, optionScope, saveCsv, useLoad } from './common.js';
 import { fileSlug, formatMeasure, heatStyle, MEASURE_LABELS, type Measure } from './heat.js';
 import { SegmentList } from './SegmentList.js';
+import { oneOf, usePersistentOption } from './usePersistentOption.js';
 
 type Matrix = Output<'analysis.matrix'>;
 type Cell = Matrix['cells'][number];
@@ -18,13 +19,36 @@ function valueOf(cell: Pick<Cell, 'count' | 'coverage' | 'per1000Words'> | undef
 
 export function MatrixView(props: AnalysisProps) {
   const { wb } = props;
-  const [rows, setRows] = useState('document');
-  const [measure, setMeasure] = useState<Measure>('count');
-  const [subcodes, setSubcodes] = useState(false);
-  const [coder, setCoder] = useState('');
-  const [hideEmpty, setHideEmpty] = useState(true);
+  const scope = optionScope(wb, 'matrix');
+  const [storedRows, setRows] = usePersistentOption(scope, 'rows', 'document');
+  const [measure, setMeasure] = usePersistentOption<Measure>(scope, 'measure', 'count', oneOf('count', 'coverage', 'per1000'));
+  const [subcodes, setSubcodes] = usePersistentOption(scope, 'includeSubcodes', false);
+  const [storedCoder, setCoder] = usePersistentOption(scope, 'coder', '');
+  const [hideEmpty, setHideEmpty] = usePersistentOption(scope, 'hideUncoded', true);
   const [picked, setPicked] = useState<{ row: number; column: number } | null>(null);
+  const scroller = useRef<HTMLDivElement>(null);
+  // The cell's list takes the lower part of the pane: keep the picked cell in sight above it,
+  // clear of the sticky header, totals row and first column.
+  useEffect(() => {
+    const box = scroller.current;
+    const cell = picked ? box?.querySelector('.heat-cell.picked') : null;
+    if (!box || !cell) return;
+    const at = cell.getBoundingClientRect();
+    const pane = box.getBoundingClientRect();
+    // From the heights of the sticky parts, not their positions: a sticky row's box sits where it would without sticking.
+    const top = pane.top + (box.querySelector('thead')?.getBoundingClientRect().height ?? 0);
+    const bottom = pane.top + box.clientHeight - (box.querySelector('tfoot')?.getBoundingClientRect().height ?? 0);
+    const left = pane.left + (box.querySelector('tbody .row-head')?.getBoundingClientRect().width ?? 0);
+    const right = pane.left + box.clientWidth;
+    if (at.bottom > bottom) box.scrollTop += at.bottom - bottom;
+    else if (at.top < top) box.scrollTop -= top - at.top;
+    if (at.right > right) box.scrollLeft += at.right - right;
+    else if (at.left < left) box.scrollLeft -= left - at.left;
+  }, [picked]);
   const attributes = useLoad(() => wb.api.run('attributes.list', {}), [wb.api, wb.project]);
+  // A kept option that no longer exists (an attribute or coder since removed) falls back to the default.
+  const rows = storedRows === 'document' || (attributes.data ?? []).some((a) => a.name === storedRows) ? storedRows : attributes.data ? 'document' : storedRows;
+  const coder = storedCoder === '' || wb.coders.some((c) => c.name === storedCoder) ? storedCoder : '';
   const input = { ...(rows !== 'document' ? { rows } : {}), includeSubcodes: subcodes, ...(coder ? { coder } : {}) };
   const key = JSON.stringify(input);
   // The whole matrix comes without segment lists (the fast query); a picked cell fetches its own.
@@ -80,13 +104,14 @@ export function MatrixView(props: AnalysisProps) {
           <span>hide uncoded codes</span>
         </label>
         <CoderSelect coders={wb.coders} value={coder} onChange={setCoder} label="Matrix coder" />
+        <CountingNote wb={wb} chosen={coder ? [coder] : []} />
         <span className="toolbar-spacer" />
         <button type="button" className="button small" onClick={() => void exportCsv()} disabled={!data}>
           Export CSV
         </button>
       </div>
       <div className="analysis-split">
-        <div className="matrix-scroll">
+        <div className="matrix-scroll" ref={scroller}>
           {matrix.error && <p className="empty error-text">{matrix.error}</p>}
           {data && data.columns.length === 0 && <p className="empty">Add codes to see the matrix.</p>}
           {data && data.columns.length > 0 && (
@@ -143,15 +168,15 @@ export function MatrixView(props: AnalysisProps) {
         {picked && data && (
           <aside className="cell-segments" aria-label="Cell segments">
             <header className="cell-segments-head">
-              <strong>
-                {data.rows[picked.row]?.label} × {data.columns[picked.column]?.code}
+              <strong title={`${data.rows[picked.row]?.label ?? ''} × ${data.columns[picked.column]?.code ?? ''}`}>
+                {data.rows[picked.row]?.label} × {leafName(data.columns[picked.column]?.code ?? '')}
               </strong>
               <span className="muted small">{pickedCell?.count ?? 0} segments</span>
               <button type="button" className="link" aria-label="Close" onClick={() => setPicked(null)}>
                 ×
               </button>
             </header>
-            {segments.data && <SegmentList segments={segments.data} codes={wb.codes} onJump={(s) => props.jumpTo(s.documentId, s.start, s.end)} label="Cell segments" />}
+            {segments.data && <SegmentList segments={segments.data} codes={wb.codes} onJump={(s) => props.jumpTo(s.documentId, s.start, s.end)} label="Cell segments" hideDocument={rows === 'document'} />}
           </aside>
         )}
       </div>

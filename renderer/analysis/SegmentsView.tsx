@@ -2,25 +2,45 @@
  * Retrieval: the coded segments a filter selects — code (with or without sub-codes), documents,
  * coders, review status and document attributes — with their sentences; CSV of exactly these rows.
  */
-import { useState } from 'react';
 import type { Input } from '../../app/service/contract.js';
 import type { ReviewStatus } from '../../app/service/reviewViews.js';
 import { REVIEW_STATUS_LIST, STATUS_LABELS } from '../review/format.js';
-import { CodeSelect, saveCsv, useLoad, type AnalysisProps } from './common.js';
+import { CodeSelect, CountingNote, optionScope, saveCsv, useLoad, type AnalysisProps } from './common.js';
 import { SegmentList } from './SegmentList.js';
 import { fileSlug } from './heat.js';
+import { stringList, usePersistentOption } from './usePersistentOption.js';
 
 type Condition = NonNullable<Input<'retrieval.segments'>['where']>[number];
 const OPERATORS = ['=', '!=', '<', '<=', '>', '>=', 'set', 'unset'] as const;
 
+function isConditionList(value: unknown): value is Condition[] {
+  return (
+    Array.isArray(value) &&
+    value.every((item: unknown) => {
+      if (typeof item !== 'object' || item === null) return false;
+      const { attribute, op, value: operand } = item as Record<string, unknown>;
+      return typeof attribute === 'string' && (op === undefined || (OPERATORS as readonly unknown[]).includes(op)) && (operand === undefined || typeof operand === 'string');
+    })
+  );
+}
+
+function isStatusList(value: unknown): value is ReviewStatus[] {
+  return stringList(value) && value.every((status) => (REVIEW_STATUS_LIST() as string[]).includes(status));
+}
+
 export function SegmentsView(props: AnalysisProps) {
   const { wb } = props;
-  const [code, setCode] = useState('');
-  const [subcodes, setSubcodes] = useState(true);
-  const [documents, setDocuments] = useState<string[]>([]);
-  const [coders, setCoders] = useState<string[]>([]);
-  const [where, setWhere] = useState<Condition[]>([]);
-  const [statuses, setStatuses] = useState<ReviewStatus[]>([]);
+  const scope = optionScope(wb, 'segments');
+  const [storedCode, setCode] = usePersistentOption(scope, 'code', '');
+  const [subcodes, setSubcodes] = usePersistentOption(scope, 'includeSubcodes', true);
+  const [storedDocuments, setDocuments] = usePersistentOption<string[]>(scope, 'documents', [], stringList);
+  const [storedCoders, setCoders] = usePersistentOption<string[]>(scope, 'coders', [], stringList);
+  const [where, setWhere] = usePersistentOption<Condition[]>(scope, 'where', [], isConditionList);
+  const [statuses, setStatuses] = usePersistentOption<ReviewStatus[]>(scope, 'status', [], isStatusList);
+  // Kept filters name only what still exists: a deleted code, document or coder drops out.
+  const code = wb.codes.some((c) => c.id === storedCode) ? storedCode : '';
+  const documents = storedDocuments.filter((id) => wb.documents.some((d) => d.id === id));
+  const coders = storedCoders.filter((name) => wb.coders.some((c) => c.name === name));
   const attributes = useLoad(() => wb.api.run('attributes.list', {}), [wb.api, wb.project]);
 
   const input: Input<'retrieval.segments'> = {
@@ -65,6 +85,7 @@ export function SegmentsView(props: AnalysisProps) {
             + Attribute filter
           </button>
         )}
+        <CountingNote wb={wb} chosen={coders} />
         <span className="toolbar-spacer" />
         <span className="muted small" data-testid="segments-count">
           {result.data ? `${result.data.total} segment${result.data.total === 1 ? '' : 's'}${result.data.truncated ? ` (first ${result.data.segments.length} shown)` : ''}` : ''}

@@ -1,14 +1,18 @@
 /** Side by side: two or more documents filtered to one code, their segments in columns. */
-import { useState } from 'react';
-import { CodeSelect, useLoad, type AnalysisProps } from './common.js';
+import { CodeSelect, CountingNote, optionScope, useLoad, type AnalysisProps } from './common.js';
 import { SegmentList } from './SegmentList.js';
 import { MultiPick } from './SegmentsView.js';
+import { stringList, usePersistentOption } from './usePersistentOption.js';
 
 export function SideBySideView(props: AnalysisProps) {
   const { wb } = props;
-  const [code, setCode] = useState(() => [...wb.codes].sort((a, b) => b.documents - a.documents || b.segments - a.segments)[0]?.id ?? '');
-  const [subcodes, setSubcodes] = useState(true);
-  const [picked, setPicked] = useState<string[]>([]);
+  const scope = optionScope(wb, 'sidebyside');
+  const [storedCode, setCode] = usePersistentOption(scope, 'code', '');
+  const [subcodes, setSubcodes] = usePersistentOption(scope, 'includeSubcodes', true);
+  const [storedPicked, setPicked] = usePersistentOption<string[]>(scope, 'documents', [], stringList);
+  // Until a code is chosen (or if the chosen one is gone): the code found in most documents.
+  const code = wb.codes.some((c) => c.id === storedCode) ? storedCode : ([...wb.codes].sort((a, b) => b.documents - a.documents || b.segments - a.segments)[0]?.id ?? '');
+  const picked = storedPicked.filter((id) => wb.documents.some((d) => d.id === id));
   const result = useLoad(
     () => (code ? wb.api.run('retrieval.segments', { code, includeSubcodes: subcodes }) : Promise.resolve(null)),
     [wb.api, wb.project, code, subcodes],
@@ -30,6 +34,7 @@ export function SideBySideView(props: AnalysisProps) {
           <span>with sub-codes</span>
         </label>
         <MultiPick label="Documents" all="Documents with this code" options={wb.documents.map((d) => ({ value: d.id, label: d.title }))} value={picked} onChange={setPicked} />
+        <CountingNote wb={wb} chosen={[]} />
       </div>
       {columns.length === 0 ? (
         <p className="empty">{code ? 'No document has segments of this code yet.' : 'Add codes to compare documents.'}</p>

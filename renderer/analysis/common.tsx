@@ -4,6 +4,8 @@ import type { Output } from '../../app/service/contract.js';
 import type { CodeView } from '../../app/service/views.js';
 import { ApiError } from '../api/api.js';
 import type { Workbench } from '../app/useWorkbench.js';
+import { countingText } from './counting.js';
+import type { OptionScope } from './usePersistentOption.js';
 
 export type RetrievedSegment = Output<'retrieval.segments'>['segments'][number];
 
@@ -20,19 +22,31 @@ export function errorText(error: unknown): string {
 
 /** Run `load` whenever `deps` change; the latest answer wins. */
 export function useLoad<T>(load: () => Promise<T>, deps: readonly unknown[]): { data: T | null; error: string | null; loading: boolean } {
-  const [state, setState] = useState<{ data: T | null; error: string | null; loading: boolean }>({ data: null, error: null, loading: true });
+  const [state, setState] = useState<{ data: T | null; error: string | null; loading: boolean; deps: readonly unknown[] }>({ data: null, error: null, loading: true, deps });
+  let current = state;
+  if (!sameDeps(state.deps, deps)) {
+    // New inputs: loading from this render on (state adjusted during render, not in the effect).
+    current = { ...state, loading: true, deps };
+    setState(current);
+  }
   useEffect(() => {
     let live = true;
-    setState((current) => ({ ...current, loading: true }));
     load().then(
-      (data) => live && setState({ data, error: null, loading: false }),
-      (error: unknown) => live && setState({ data: null, error: errorText(error), loading: false }),
+      (data) => live && setState((now) => ({ ...now, data, error: null, loading: false })),
+      (error: unknown) => live && setState((now) => ({ ...now, data: null, error: errorText(error), loading: false })),
     );
     return () => {
       live = false;
     };
+    // The caller's list, by design: views pass a key for their input (its JSON) and the project
+    // (a change to it means the data may have changed), not the objects themselves.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, deps);
-  return state;
+  return { data: current.data, error: current.error, loading: current.loading };
+}
+
+function sameDeps(a: readonly unknown[], b: readonly unknown[]): boolean {
+  return a.length === b.length && a.every((value, i) => Object.is(value, b[i]));
 }
 
 export function Swatch({ color }: { color: string }) {
@@ -63,7 +77,21 @@ export async function saveCsv(props: AnalysisProps, name: string, csv: string): 
   }
 }
 
-/** A code path with its parents muted: "Russian policy/" in grey, "balancing" in ink. */
+/** Where a view keeps its options: this project, this view. */
+export function optionScope(wb: Workbench, view: string): OptionScope {
+  return { projectId: wb.project?.id, view };
+}
+
+/** The line every analysis view shows: which coders its figures count. */
+export function CountingNote({ wb, chosen }: { wb: Workbench; chosen: readonly string[] }) {
+  const text = countingText({ coders: wb.coders.map((c) => c.name), chosen, consensusCoder: wb.review.consensusCoder, blindCoder: wb.blindCoder });
+  return (
+    <span className="counting" data-testid="counting">
+      {text}
+    </span>
+  );
+}
+
 /** One coder or all: the filter every analysis view offers. */
 export function CoderSelect({ coders, value, onChange, label }: { coders: Workbench['coders']; value: string; onChange(name: string): void; label: string }) {
   return (
@@ -81,15 +109,24 @@ export function CoderSelect({ coders, value, onChange, label }: { coders: Workbe
   );
 }
 
-/** The column heads of a code-by-something heatmap: swatch and path, set vertically. */
+/** The last part of a code path: "balancing" of "Russian policy/balancing". */
+export function leafName(path: string): string {
+  const cut = path.lastIndexOf('/');
+  return cut < 0 ? path : path.slice(cut + 1);
+}
+
+/**
+ * The column heads of a code-by-something heatmap: swatch and the leaf name in full, set
+ * vertically and wrapped rather than cut; the whole path on hover and for screen readers.
+ */
 export function CodeColumnHeads({ columns }: { columns: readonly { codeId: string; code: string; color: string }[] }) {
   return (
     <>
       {columns.map((column) => (
-        <th key={column.codeId} scope="col" className="col-head" title={column.code}>
+        <th key={column.codeId} scope="col" className="col-head" title={column.code} aria-label={column.code}>
           <span className="col-label">
             <Swatch color={column.color} />
-            <CodeLabel path={column.code} />
+            <span className="col-name">{leafName(column.code)}</span>
           </span>
         </th>
       ))}
@@ -97,6 +134,7 @@ export function CodeColumnHeads({ columns }: { columns: readonly { codeId: strin
   );
 }
 
+/** A code path with its parents muted: "Russian policy/" in grey, "balancing" in ink. */
 export function CodeLabel({ path }: { path: string }) {
   const cut = path.lastIndexOf('/');
   if (cut < 0) return <span>{path}</span>;

@@ -72,7 +72,9 @@ export function useWorkbench(api: Api, coder: string | null): Workbench {
 
   const notify = useCallback((kind: Notice['kind'], text: string) => {
     const id = nextNotice.current++;
-    setNotices((current) => [...current.slice(-3), { id, kind, text }]);
+    // One line of news at a time over the centre of the window, never a stack over the panes: a
+    // new notice replaces an older one of its kind (an error still waits to be dismissed).
+    setNotices((current) => [...current.filter((notice) => notice.kind !== kind).slice(-1), { id, kind, text }]);
     if (kind === 'info') setTimeout(() => setNotices((current) => current.filter((notice) => notice.id !== id)), 4000);
   }, []);
 

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { plural } from '../../app/domain/plural.js';
 import type { CodeView } from '../../app/service/views.js';
+import { MemoEditor } from '../memos/MemoEditor.js';
 import type { CodebookActions } from './CodebookPane.js';
 import { KEY_COUNT } from './pins.js';
 import type { SubtreeTotals } from './totals.js';
@@ -20,7 +21,7 @@ export interface CodeDetailsProps {
   codes: CodeView[];
   /** With its sub-codes, for a parent code. */
   total: SubtreeTotals | undefined;
-  memo: { body: string; onChange(body: string): void } | null;
+  memo: { body: string; onSave(body: string, step: string): Promise<unknown> | void } | null;
   /** The number key the code is pinned to; onPin(null) unpins. Absent: no pinning here. */
   pinKey: number | undefined;
   onPin: ((key: number | null) => void) | undefined;
@@ -87,12 +88,7 @@ export function CodeDetails({ code, codes, total, memo, pinKey, onPin, confirmDe
           />
         </label>
       ))}
-      {memo && (
-        <label className="field">
-          <span>Memo</span>
-          <textarea rows={3} defaultValue={memo.body} aria-label="Code memo" onChange={(event) => memo.onChange(event.target.value)} />
-        </label>
-      )}
+      {memo && <MemoEditor className="field" label="Code memo" rows={3} placeholder="What this code means to you, doubts, decisions…" body={memo.body} onSave={memo.onSave} />}
       <div className="details-actions">
         <button type="button" className="button small" onClick={onRename}>
           Rename

@@ -27,7 +27,7 @@ export interface CodebookPaneProps {
   selectedId: string | null;
   onSelect(id: string | null): void;
   actions: CodebookActions;
-  memo: { body: string; onChange(body: string): void } | null;
+  memo: { body: string; onSave(body: string, step: string): Promise<unknown> | void } | null;
 }
 
 const NO_PINS: PinnedCodes = { pins: new Map(), pin: () => undefined, unpin: () => undefined, keyOf: () => undefined, freeKey: () => undefined };

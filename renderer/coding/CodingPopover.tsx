@@ -1,17 +1,21 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { CodePointIndex } from '../../app/domain/codepoints.js';
 import type { CodeView, Segment } from '../../app/service/views.js';
+import { MemoEditor } from '../memos/MemoEditor.js';
+import { placePopover, type Box } from './popoverPlacement.js';
 
 export interface CodingPopoverProps {
   segments: Segment[];
   codes: CodeView[];
   text: string;
+  /** The line box of the passage it was opened on, which it must not cover. */
   anchor: DOMRect;
   onRemove(segment: Segment): void;
   onChangeCode(segment: Segment, codeId: string): void;
   onChangeBounds(segment: Segment, start: number, end: number): void;
-  onMemo(segment: Segment, memo: string): void;
+  onMemo(segment: Segment, memo: string, step: string): Promise<unknown> | void;
   onHover(ids: string[]): void;
+  /** Closed by Escape, a click outside, or after Remove; focus goes back to the reader. */
   onClose(): void;
 }
 
@@ -30,9 +34,11 @@ function wordStep(index: CodePointIndex, offset: number, direction: -1 | 1): num
   return at;
 }
 
+/** Every coding at a point of the reader: its code, boundaries, memo; opened by click or Enter. */
 export function CodingPopover({ segments, codes, text, anchor, onRemove, onChangeCode, onChangeBounds, onMemo, onHover, onClose }: CodingPopoverProps) {
   const box = useRef<HTMLDivElement>(null);
   const index = new CodePointIndex(text);
+  const [place, setPlace] = useState<Box | null>(null);
 
   useEffect(() => {
     const close = (event: MouseEvent): void => {
@@ -42,11 +48,34 @@ export function CodingPopover({ segments, codes, text, anchor, onRemove, onChang
     return () => window.removeEventListener('mousedown', close);
   }, [onClose]);
 
-  const top = Math.min(anchor.bottom + 8, window.innerHeight - 320);
-  const left = Math.min(Math.max(anchor.left, 8), window.innerWidth - 380);
+  // Placed once its size is known: inside the window, below or above the line, never over it.
+  useLayoutEffect(() => {
+    const element = box.current;
+    if (!element) return;
+    setPlace(placePopover(anchor, { width: element.offsetWidth, height: element.offsetHeight }, { width: window.innerWidth, height: window.innerHeight }));
+  }, [anchor, segments.length]);
+
+  // Keyboard users land in the popover, once it is placed (a hidden element takes no focus).
+  const placed = place !== null;
+  useEffect(() => {
+    if (placed) box.current?.querySelector<HTMLElement>('select, button, textarea')?.focus();
+  }, [placed]);
 
   return (
-    <div ref={box} className="popover" role="dialog" aria-label="Codings here" style={{ top, left }} onMouseLeave={() => onHover([])}>
+    <div
+      ref={box}
+      className="popover"
+      role="dialog"
+      aria-label="Codings here"
+      style={place ? { top: place.top, left: place.left, maxHeight: place.maxHeight } : { top: 0, left: 0, visibility: 'hidden' }}
+      onMouseLeave={() => onHover([])}
+      onKeyDown={(event) => {
+        if (event.key === 'Escape') {
+          event.stopPropagation();
+          onClose();
+        }
+      }}
+    >
       {segments.map((segment) => {
         const code = codes.find((candidate) => candidate.id === segment.codeId);
         const step = (edge: 'start' | 'end', direction: -1 | 1): void => {
@@ -55,7 +84,7 @@ export function CodingPopover({ segments, codes, text, anchor, onRemove, onChang
           if (start < end) onChangeBounds(segment, start, end);
         };
         return (
-          <div key={segment.id} className="popover-coding" data-coding-id={segment.id} onMouseEnter={() => onHover([segment.id])}>
+          <div key={segment.id} className="popover-coding" data-coding-id={segment.id} onMouseEnter={() => onHover([segment.id])} onFocus={() => onHover([segment.id])}>
             <div className="popover-head">
               <span className="swatch" style={{ background: code?.color }} />
               <select aria-label="Code of this coding" value={segment.codeId} onChange={(event) => onChangeCode(segment, event.target.value)}>
@@ -70,19 +99,19 @@ export function CodingPopover({ segments, codes, text, anchor, onRemove, onChang
               </span>
             </div>
             <blockquote className="popover-quote">{segment.text.length > 220 ? `${segment.text.slice(0, 219)}…` : segment.text}</blockquote>
-            <div className="popover-bounds" aria-label="Boundaries">
+            <div className="popover-bounds" role="group" aria-label="Boundaries">
               <span className="muted small">start</span>
-              <button type="button" className="button tiny" title="Widen: start one word earlier" onClick={() => step('start', -1)}>
+              <button type="button" className="button tiny" title="Widen: start one word earlier" aria-label="Widen: start one word earlier" onClick={() => step('start', -1)}>
                 ◂
               </button>
-              <button type="button" className="button tiny" title="Narrow: start one word later" onClick={() => step('start', 1)}>
+              <button type="button" className="button tiny" title="Narrow: start one word later" aria-label="Narrow: start one word later" onClick={() => step('start', 1)}>
                 ▸
               </button>
               <span className="muted small">end</span>
-              <button type="button" className="button tiny" title="Narrow: end one word earlier" onClick={() => step('end', -1)}>
+              <button type="button" className="button tiny" title="Narrow: end one word earlier" aria-label="Narrow: end one word earlier" onClick={() => step('end', -1)}>
                 ◂
               </button>
-              <button type="button" className="button tiny" title="Widen: end one word later" onClick={() => step('end', 1)}>
+              <button type="button" className="button tiny" title="Widen: end one word later" aria-label="Widen: end one word later" onClick={() => step('end', 1)}>
                 ▸
               </button>
               <span className="spacer" />
@@ -90,15 +119,15 @@ export function CodingPopover({ segments, codes, text, anchor, onRemove, onChang
                 Remove
               </button>
             </div>
-            <textarea
-              className="popover-memo"
-              placeholder="Memo on this coding…"
-              aria-label="Coding memo"
-              defaultValue={segment.memo ?? ''}
+            <MemoEditor
+              key={segment.id}
+              className="popover-memo-field"
+              label="Coding memo"
+              showLabel={false}
               rows={2}
-              onBlur={(event) => {
-                if (event.target.value !== (segment.memo ?? '')) onMemo(segment, event.target.value);
-              }}
+              placeholder="Memo on this coding…"
+              body={segment.memo ?? ''}
+              onSave={(memo, editing) => onMemo(segment, memo, editing)}
             />
           </div>
         );

@@ -1,5 +1,6 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { CodeView, DocumentContent, Segment } from '../../app/service/views.js';
+import { FindBar } from '../find/FindBar.js';
 import { Reader, type ReaderCoding, type ReaderSelection } from '../reader/index.js';
 
 export interface ReaderPaneProps {
@@ -12,14 +13,18 @@ export interface ReaderPaneProps {
   onReady(reader: Reader | null): void;
   onSelectionChange(selection: ReaderSelection | null): void;
   onCodingsClick(ids: string[], rect: DOMRect): void;
+  /** The code point at the top of the viewport, after each scroll. */
+  onScrolled(topOffset: number): void;
 }
 
 /** Mounts the ProseMirror reader and keeps it in step with the open document and its codings. */
-export function ReaderPane({ document, segments, codes, coderFilter, highlighted, onReady, onSelectionChange, onCodingsClick }: ReaderPaneProps) {
+export function ReaderPane({ document, segments, codes, coderFilter, highlighted, onReady, onSelectionChange, onCodingsClick, onScrolled }: ReaderPaneProps) {
   const mount = useRef<HTMLDivElement>(null);
   const reader = useRef<Reader | null>(null);
-  const callbacks = useRef({ onSelectionChange, onCodingsClick });
-  callbacks.current = { onSelectionChange, onCodingsClick };
+  const callbacks = useRef({ onSelectionChange, onCodingsClick, onScrolled });
+  callbacks.current = { onSelectionChange, onCodingsClick, onScrolled };
+  // Said to screen readers: moving from coding to coding with Alt+↓ and Alt+↑.
+  const [announcement, setAnnouncement] = useState('');
 
   const codings = useMemo<ReaderCoding[]>(() => {
     const byId = new Map(codes.map((code) => [code.id, code]));
@@ -35,6 +40,8 @@ export function ReaderPane({ document, segments, codes, coderFilter, highlighted
     const instance = new Reader(mount.current!, {
       onSelectionChange: (selection) => callbacks.current.onSelectionChange(selection),
       onCodingsClick: (ids, rect) => callbacks.current.onCodingsClick(ids, rect),
+      onScrolled: (offset) => callbacks.current.onScrolled(offset),
+      onAnnounce: setAnnouncement,
       showCoderInitials: true,
     });
     reader.current = instance;
@@ -63,9 +70,15 @@ export function ReaderPane({ document, segments, codes, coderFilter, highlighted
   useEffect(() => reader.current?.highlightCodings(highlighted), [highlighted]);
 
   return (
-    <div className="reader-scroll" data-testid="reader">
-      {!document && <p className="empty reader-empty">Open a document from the list to read and code it.</p>}
-      <div ref={mount} className="reader-mount" hidden={!document} />
+    <div className="reader-frame">
+      <FindBar reader={reader} document={document} />
+      <div className="reader-scroll" data-testid="reader">
+        {!document && <p className="empty reader-empty">Open a document from the list to read and code it.</p>}
+        <div ref={mount} className="reader-mount" hidden={!document} />
+        <p className="visually-hidden" aria-live="polite" data-testid="reader-announcement">
+          {announcement}
+        </p>
+      </div>
     </div>
   );
 }

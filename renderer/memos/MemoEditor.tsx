@@ -1,61 +1,107 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 
 export interface MemoEditorProps {
   label: string;
   body: string;
   placeholder: string;
-  /** Called after a pause in typing, and on blur; each call is one undoable save. */
-  onSave(body: string): void;
+  /**
+   * Called after a pause in typing, on blur, and when the field goes away (Escape, a click
+   * outside, another document): whatever closes it, what was typed is saved. `step` names this
+   * spell of editing (one focus of the field): the service makes all its saves one undo step.
+   */
+  onSave(body: string, step: string): Promise<unknown> | void;
+  rows?: number;
+  className?: string;
+  /** Shown as the field's visible label; false keeps it for screen readers only. */
+  showLabel?: boolean;
 }
 
 const PAUSE_MS = 700;
 
-/** A memo written in place and saved as you type (after each pause), never lost on blur. */
-export function MemoEditor({ label, body, placeholder, onSave }: MemoEditorProps) {
+function newStep(): string {
+  return crypto.randomUUID();
+}
+
+/** A memo written in place and saved as you type; never lost, however the field is closed. */
+export function MemoEditor({ label, body, placeholder, onSave, rows = 5, className = 'memo-editor', showLabel = true }: MemoEditorProps) {
   const [draft, setDraft] = useState(body);
-  const saved = useRef(body);
+  const [editing, setEditing] = useState(false);
+  const [focused, setFocused] = useState(false);
+  // Saves sent and not yet answered: until they are, `body` may still be the text before them.
+  const [pending, setPending] = useState(0);
+  const id = useId();
+  // The latest values, for the save that runs when the field unmounts.
+  const latest = useRef({ draft: body, saved: body, onSave, step: newStep() });
+  latest.current.onSave = onSave;
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  const [state, setState] = useState<'saved' | 'typing'>('saved');
+  const mounted = useRef(false);
 
-  // A change from outside (undo, another memo) replaces the draft when the user is not typing.
+  // What the project holds (after an undo, a redo, another window) replaces the field's text
+  // whenever the field is not being written in and every save has been answered.
   useEffect(() => {
-    if (state === 'saved') {
-      setDraft(body);
-      saved.current = body;
-    }
-  }, [body, state]);
+    if (focused || pending > 0) return;
+    setDraft(body);
+    latest.current.draft = body;
+    latest.current.saved = body;
+  }, [body, focused, pending]);
 
-  const flush = (value: string): void => {
+  const flush = (): void => {
     clearTimeout(timer.current);
-    if (value !== saved.current) {
-      saved.current = value;
-      onSave(value);
+    timer.current = undefined;
+    const current = latest.current;
+    if (current.draft !== current.saved) {
+      current.saved = current.draft;
+      const saving = current.onSave(current.draft, current.step);
+      if (saving && mounted.current) {
+        setPending((count) => count + 1);
+        void Promise.resolve(saving).finally(() => {
+          if (mounted.current) setPending((count) => count - 1);
+        });
+      }
     }
-    setState('saved');
   };
 
-  useEffect(() => () => clearTimeout(timer.current), []);
+  useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+      flush();
+    };
+    // The unmount save reads refs only, so it runs once.
+  }, []);
 
   return (
-    <label className="memo-editor">
-      <span className="memo-label">
+    <div className={className}>
+      <label className={showLabel ? 'memo-label' : 'visually-hidden'} htmlFor={id}>
         {label}
-        <span className="muted small">{state === 'typing' ? ' · editing' : draft ? ' · saved' : ''}</span>
-      </span>
+        {showLabel && <span className="muted small">{editing ? ' · editing' : draft ? ' · saved' : ''}</span>}
+      </label>
       <textarea
-        aria-label={label}
+        id={id}
         placeholder={placeholder}
         value={draft}
-        rows={5}
+        rows={rows}
+        onFocus={() => {
+          latest.current.step = newStep();
+          setFocused(true);
+        }}
         onChange={(event) => {
           const value = event.target.value;
           setDraft(value);
-          setState('typing');
+          latest.current.draft = value;
+          setEditing(true);
           clearTimeout(timer.current);
-          timer.current = setTimeout(() => flush(value), PAUSE_MS);
+          timer.current = setTimeout(() => {
+            flush();
+            setEditing(false);
+          }, PAUSE_MS);
         }}
-        onBlur={() => flush(draft)}
+        onBlur={() => {
+          flush();
+          setEditing(false);
+          setFocused(false);
+        }}
       />
-    </label>
+    </div>
   );
 }

@@ -4,8 +4,8 @@ import { MemoEditor } from './MemoEditor.js';
 export interface MemoPanelProps {
   memos: MemoView[];
   document: DocumentContent | null;
-  onSaveProjectMemo(body: string): void;
-  onSaveDocumentMemo(body: string): void;
+  onSaveProjectMemo(body: string, step: string): Promise<unknown> | void;
+  onSaveDocumentMemo(body: string, step: string): Promise<unknown> | void;
   onOpenMemo(memo: MemoView): void;
   onClose(): void;
 }

@@ -120,6 +120,26 @@ export class CodingIndex {
       .filter((coding) => coding.start <= offset && offset < coding.end);
   }
 
+  /**
+   * The coding that starts next after `offset` (direction 1) or last before it (-1), for
+   * moving from coding to coding with the keyboard. Walks blocks outward from `offset` and looks
+   * at each coding once, in the block where it starts.
+   */
+  adjacent(offset: number, direction: 1 | -1): ReaderCoding | undefined {
+    const count = this.positions.count;
+    const after = (a: number, b: number): boolean => (direction === 1 ? a > b : a < b);
+    for (let block = this.positions.blockAtOffset(Math.max(0, Math.min(offset, this.positions.length))); block >= 0 && block < count; block += direction) {
+      let best: ReaderCoding | undefined;
+      for (const entry of this.buckets[block] ?? []) {
+        const coding = entry.coding;
+        if (entry.first !== block || !after(coding.start, offset)) continue;
+        if (!best || after(best.start, coding.start)) best = coding;
+      }
+      if (best) return best;
+    }
+    return undefined;
+  }
+
   /** Blocks [first, end) a coding in the index touches, or undefined. */
   blocksOf(id: string): [number, number] | undefined {
     const entry = this.byId.get(id);

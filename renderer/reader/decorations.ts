@@ -63,7 +63,9 @@ export function paintDecorations(positions: DocumentPositions, i: number, base: 
       Decoration.inline(
         positions.toPosInBlock(i, segment.start) - base,
         positions.toPosInBlock(i, segment.end) - base,
-        { class: `gloss-seg gloss-seg--${depth}`, 'data-coding-ids': segment.ids.join(' '), style },
+        // role=mark with a description is ARIA's pattern for annotated text: screen readers say
+        // the passage is highlighted and read what covers it (a mark may not have a name).
+        { class: `gloss-seg gloss-seg--${depth}`, 'data-coding-ids': segment.ids.join(' '), style, role: 'mark', 'aria-description': segment.description },
         spec,
       ),
     );

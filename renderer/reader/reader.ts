@@ -19,6 +19,7 @@ import { EditorView } from 'prosemirror-view';
 import { CodingIndex } from './codingIndex.js';
 import { moveWindow, readOnlyPlugin, repaintBlocks, repaintWindow, selectPositions, windowKey, type WindowRange } from './commands.js';
 import { codingsPlugin } from './decorations.js';
+import { findPlugin, type FindPaint } from './findDecorations.js';
 import { Emphasis } from './emphasis.js';
 import { BlockHeights } from './heights.js';
 import { estimateBlockHeight, measureBlockMetrics, type BlockMetrics } from './metrics.js';
@@ -30,6 +31,7 @@ import { layoutStripes, type StripeInput } from './stripeLayout.js';
 import { StripeGutter } from './stripes.js';
 import type { ReaderOptions } from './options.js';
 import type { ReaderCoding, ReaderDocument, ReaderSelection } from './types.js';
+import type { FindMatches } from '../../app/domain/findText.js';
 
 interface Model {
   positions: DocumentPositions;
@@ -78,6 +80,8 @@ export class Reader {
   /** A mouse button is down in the text: the window may grow but not drop the anchor's DOM. */
   private pointerDown = false;
   private width = 0;
+  /** The find bar's matches over the whole document (only the window's are painted). */
+  private find: { matches: FindMatches; current: number; version: number } | null = null;
   private readonly onPointerUp = (): void => {
     this.pointerDown = false;
     this.schedule();
@@ -113,7 +117,14 @@ export class Reader {
       onClick: (ids, rect) => this.options.onCodingsClick?.(ids, rect),
     });
     this.emphasis = new Emphasis(doc);
-    this.root.addEventListener('scroll', () => this.schedule(), { passive: true });
+    this.root.addEventListener(
+      'scroll',
+      () => {
+        this.knownScrollTop = this.root.scrollTop;
+        this.schedule();
+      },
+      { passive: true },
+    );
     this.resizeObserver = new ResizeObserver(() => this.schedule());
     this.resizeObserver.observe(this.column);
     doc.addEventListener('mouseup', this.onPointerUp, true);
@@ -129,7 +140,8 @@ export class Reader {
     this.estimateHeights(true);
     this.sel = null;
     this.clippedAnchorPos = null;
-    this.root.scrollTop = 0;
+    this.find = null;
+    this.scrollTo(0);
     const viewport = this.viewportHeight();
     this.range = { from: 0, to: Math.min(positions.count, model.heights.blockAt(viewport + this.overscan()) + 1) };
     const state = EditorState.create({ doc: windowDoc(positions, this.range.from, this.range.to), plugins: this.plugins() });
@@ -172,6 +184,38 @@ export class Reader {
     this.setLogicalSelection(clamp(start), clamp(end), clamp(start));
   }
 
+  /**
+   * Open a passage: select [start, end), scroll it to the middle of the viewport (its start
+   * near the top when it is taller than the viewport) and give the reader keyboard focus.
+   */
+  showPassage(start: number, end: number): void {
+    const { model } = this;
+    if (!model) return;
+    const clamp = (offset: number): number => Math.max(0, Math.min(model.positions.length, Math.floor(offset)));
+    const from = clamp(Math.min(start, end));
+    const to = clamp(Math.max(start, end));
+    this.sel = { anchor: from, head: to };
+    this.revealRange(from, to, true);
+    const shown = this.selectionIn(this.range);
+    const view = this.view;
+    if (shown && view) selectPositions(shown.anchor, shown.head)(view.state, (tr) => this.dispatch(tr.setMeta(PROGRAMMATIC, true)));
+    this.emitSelection();
+    this.focus();
+  }
+
+  /** Scroll so that code point `offset` is at the top of the viewport (a place kept across reloads). */
+  scrollOffsetToTop(offset: number): void {
+    const { model, view } = this;
+    if (!model || !view) return;
+    const at = Math.max(0, Math.min(model.positions.length, Math.floor(offset)));
+    this.reveal(at, false);
+    const pos = model.positions.toPos(at, 1) - model.positions.blockPos(this.range.from);
+    this.scrollTo(this.root.scrollTop + view.coordsAtPos(pos, 1).top - this.root.getBoundingClientRect().top - 8);
+    const next = this.wantedWindow();
+    if (next) this.setWindow(next, true);
+    this.schedule();
+  }
+
   scrollToOffset(offset: number): void {
     const { model } = this;
     if (!model) return;
@@ -197,6 +241,60 @@ export class Reader {
   focus(): void {
     this.view?.focus();
   }
+
+  // --- Find (renderer/find): matches painted from a whole-document search --------------------
+
+  /** Paint find matches (code points, whole document) and mark match `current` (-1: none). */
+  setFindMatches(matches: FindMatches, current: number): void {
+    const version = (this.find?.version ?? 0) + 1;
+    this.find = matches.starts.length > 0 ? { matches, current, version } : null;
+    const view = this.view;
+    // No document change: the find plugin's decorations prop reads `this.find` again.
+    if (view) view.dispatch(view.state.tr);
+  }
+
+  /** Render and scroll code points [start, end) to the middle of the viewport (its start near
+   *  the top when it is taller), unless the range is already well inside it and not `always`. */
+  revealRange(start: number, end: number, always = false): void {
+    const { model } = this;
+    if (!model || !this.view) return;
+    const clamp = (offset: number): number => Math.max(0, Math.min(model.positions.length, Math.floor(offset)));
+    const from = clamp(start);
+    const block = model.positions.blockAtOffset(from);
+    const viewport = this.viewportHeight();
+    if (block < this.range.from || block >= this.range.to) {
+      const y = model.heights.top(block);
+      const over = this.overscan();
+      this.setWindow({ from: model.heights.blockAt(Math.max(0, y - over)), to: Math.min(model.positions.count, model.heights.blockAt(y + viewport + over) + 1) }, false);
+    }
+    const view = this.view;
+    const base = model.positions.blockPos(this.range.from);
+    const to = Math.max(from, Math.min(clamp(end), model.positions.blockEnd(this.range.to - 1)));
+    const top = view.coordsAtPos(model.positions.toPos(from, 1) - base, 1).top;
+    const bottom = view.coordsAtPos(model.positions.toPos(to, -1) - base, -1).bottom;
+    const rootTop = this.root.getBoundingClientRect().top;
+    const inside = top >= rootTop + viewport * 0.1 && bottom <= rootTop + viewport * 0.9;
+    if (always || !inside) {
+      const target = bottom - top < viewport * 0.8 ? (top + bottom) / 2 - viewport / 2 : top - viewport * 0.25;
+      this.scrollTo(this.root.scrollTop + target - rootTop);
+    }
+    const next = this.wantedWindow();
+    if (next) this.setWindow(next, true);
+    this.schedule();
+  }
+
+  /** Code point at the start of the block at the top of the viewport. */
+  firstVisibleOffset(): number {
+    const { model } = this;
+    if (!model) return 0;
+    return model.positions.blockStart(Math.min(model.positions.count - 1, model.heights.blockAt(Math.max(0, this.scrollY()))));
+  }
+
+  private findPaint(): FindPaint | null {
+    const { model, find } = this;
+    return model && find ? { positions: model.positions, range: this.range, ...find } : null;
+  }
+  // --- end of find ------------------------------------------------------------------------------
 
   destroy(): void {
     if (this.frameRequest) cancelAnimationFrame(this.frameRequest);
@@ -238,6 +336,10 @@ export class Reader {
             return false;
           },
           copy: (_view, event) => this.onCopy(event),
+          focus: () => {
+            this.keepCaretInView();
+            return false;
+          },
         },
       },
     );
@@ -252,6 +354,7 @@ export class Reader {
     return [
       readOnlyPlugin(),
       codingsPlugin(),
+      findPlugin(() => this.findPaint()),
       inactiveSelectionPlugin(),
       keymap({
         'Mod-a': run(() => this.setLogicalSelection(0, this.model?.positions.length ?? 0, null)),
@@ -259,6 +362,12 @@ export class Reader {
         'Mod-End': run(() => this.moveHead(this.model?.positions.length ?? 0, false)),
         'Shift-Mod-Home': run(() => this.moveHead(0, true)),
         'Shift-Mod-End': run(() => this.moveHead(this.model?.positions.length ?? 0, true)),
+        'Alt-ArrowDown': run(() => this.stepCoding(1)),
+        'Alt-ArrowUp': run(() => this.stepCoding(-1)),
+        Enter: () => this.openCodingsHere(),
+        Space: () => this.openCodingsHere(),
+        ContextMenu: () => this.openCodingsHere(),
+        'Shift-F10': () => this.openCodingsHere(),
       }),
     ];
   }
@@ -361,6 +470,62 @@ export class Reader {
     return true;
   }
 
+  /**
+   * Focus from the keyboard (Tab, a shortcut) while the selection is off screen puts the caret at
+   * the top of what is showing: the reader stays where the user was reading, rather than
+   * jumping to wherever the old caret was (the document's start, at first).
+   */
+  private keepCaretInView(): void {
+    const { model, view, sel } = this;
+    if (!model || !view || this.pointerDown) return;
+    // The browser scrolls a focused element's top into view: stay where the reader was.
+    if (this.root.scrollTop !== this.knownScrollTop) this.root.scrollTop = this.knownScrollTop;
+    const viewport = this.root.getBoundingClientRect();
+    if (sel) {
+      const shown = this.selectionIn(this.range);
+      if (shown) {
+        const box = view.coordsAtPos(shown.head, 1);
+        if (box.bottom > viewport.top && box.top < viewport.bottom) return;
+      }
+    }
+    const column = this.column.getBoundingClientRect();
+    const hit = view.posAtCoords({ left: column.left + 4, top: Math.max(viewport.top, column.top) + 12 });
+    if (!hit) return;
+    const offset = model.positions.toOffset(hit.pos + model.positions.blockPos(this.range.from));
+    this.setLogicalSelection(offset, offset, null);
+  }
+
+  /** Select the next (or previous) coding after the selection, centre it and say what it is. */
+  private stepCoding(direction: 1 | -1): void {
+    const { model, sel } = this;
+    if (!model) return;
+    // From the selection's start; with none, from the top (or the end) of the document.
+    const from = sel ? Math.min(sel.anchor, sel.head) : direction === 1 ? -1 : model.positions.length + 1;
+    const coding = model.codings.adjacent(from, direction);
+    if (!coding) {
+      this.options.onAnnounce?.(direction === 1 ? 'No more codings after this point.' : 'No codings before this point.');
+      return;
+    }
+    this.showPassage(coding.start, coding.end);
+    const here = model.codings.covering(coding.start).length;
+    this.options.onAnnounce?.(`${coding.codeName}, coded by ${coding.coder}${here > 1 ? `; ${here} codings here` : ''}. Enter opens it.`);
+  }
+
+  /** Enter (or the context-menu key) on a coded passage opens its codings, as a click does. */
+  private openCodingsHere(): boolean {
+    const { model, view, sel } = this;
+    const handler = this.options.onCodingsClick;
+    if (!model || !view || !handler) return false;
+    const at = sel ? Math.min(sel.anchor, sel.head) : model.positions.toOffset(view.state.selection.from + model.positions.blockPos(this.range.from));
+    const ids = model.codings.covering(at).map((coding) => coding.id);
+    if (ids.length === 0) return false;
+    this.reveal(at, false);
+    const pos = model.positions.toPos(at, 1) - model.positions.blockPos(this.range.from);
+    const box = view.coordsAtPos(pos, 1);
+    handler(ids, new DOMRect(box.left, box.top, Math.max(1, box.right - box.left), box.bottom - box.top));
+    return true;
+  }
+
   private onTextClick(event: MouseEvent): boolean {
     const handler = this.options.onCodingsClick;
     const target = event.target as Element | null;
@@ -443,7 +608,7 @@ export class Reader {
       const el = this.blockElement(anchor.block);
       if (el) delta = el.getBoundingClientRect().top - anchor.top;
     }
-    if (Math.abs(delta) > 0.5) this.root.scrollTop += delta;
+    if (Math.abs(delta) > 0.5) this.scrollTo(this.root.scrollTop + delta);
   }
 
   /** The block at the top of the viewport and where it is on screen. */
@@ -517,7 +682,7 @@ export class Reader {
     const rootTop = this.root.getBoundingClientRect().top;
     const coords = view.coordsAtPos(pos, 1);
     const visible = coords.top >= rootTop && coords.bottom <= rootTop + viewport;
-    if (always || !visible) this.root.scrollTop += coords.top - rootTop - viewport * 0.25;
+    if (always || !visible) this.scrollTo(this.root.scrollTop + coords.top - rootTop - viewport * 0.25);
     const next = this.wantedWindow();
     if (next) this.setWindow(next, true);
     this.schedule();
@@ -548,6 +713,30 @@ export class Reader {
     const next = this.wantedWindow();
     if (next) this.setWindow(next, true);
     this.drawStripes();
+    this.reportScroll();
+  }
+
+  private lastScrollTop = -1;
+  /** The scroll position the user (or the reader itself) last set, to undo the browser's own
+   *  scroll when the editable gets focus from Tab or element.focus(). */
+  private knownScrollTop = 0;
+
+  private scrollTo(top: number): void {
+    this.root.scrollTop = top;
+    this.knownScrollTop = this.root.scrollTop;
+  }
+
+  /** Tell the shell which code point is at the top of the viewport, when it has moved. */
+  private reportScroll(): void {
+    const { model, view } = this;
+    const report = this.options.onScrolled;
+    if (!model || !view || !report || this.root.scrollTop === this.lastScrollTop) return;
+    this.lastScrollTop = this.root.scrollTop;
+    const rootBox = this.root.getBoundingClientRect();
+    const columnBox = this.column.getBoundingClientRect();
+    const hit = view.posAtCoords({ left: columnBox.left + 4, top: Math.max(rootBox.top, columnBox.top) + 12 });
+    const pos = hit ? hit.pos : 0;
+    report(model.positions.toOffset(Math.max(0, Math.min(view.state.doc.content.size, pos)) + model.positions.blockPos(this.range.from)));
   }
 
   private drawStripes(): void {

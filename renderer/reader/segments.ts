@@ -14,6 +14,8 @@ import { coderInitials } from './initials.js';
 export interface PaintCoding {
   id: string;
   color: string;
+  /** The code's path, as the codebook shows it. */
+  codeName: string;
   coder: string;
   start: number;
   end: number;
@@ -28,6 +30,9 @@ export interface Segment {
   lanes: Array<string | undefined>;
   /** Colour of the innermost (shortest) covering coding: the segment's tint. */
   tint: string;
+  /** What covers the segment, in words, for screen readers ("Coded Trust, by Ana Lima"): the
+   *  colours and stripes say it only to the eye. */
+  description: string;
 }
 
 export interface EndMark {
@@ -112,14 +117,15 @@ export function paintBlock(
         .get(at)!
         .sort((a, b) => a.lane - b.lane)
         .map((item) => ({ id: item.coding.id, initials: coderInitials(item.coding.coder), coder: item.coding.coder, color: item.coding.color }));
-      ends.push({ at, marks, through: paintOf(items.filter((item) => item.start < at && item.end > at)) });
+      const through = paintOf(items.filter((item) => item.start < at && item.end > at));
+      ends.push({ at, marks, through: through && { ids: through.ids, lanes: through.lanes, tint: through.tint } });
     }
   }
   return { segments, ends };
 }
 
-/** Ids by lane, lane colours and tint of a set of covering codings (null when empty). */
-function paintOf(covering: readonly Item[]): Pick<Segment, 'ids' | 'lanes' | 'tint'> | null {
+/** Ids by lane, lane colours, tint and description of a set of covering codings (null when empty). */
+function paintOf(covering: readonly Item[]): Pick<Segment, 'ids' | 'lanes' | 'tint' | 'description'> | null {
   if (covering.length === 0) return null;
   const byLane = [...covering].sort((a, b) => a.lane - b.lane);
   const lanes: Array<string | undefined> = [];
@@ -128,5 +134,11 @@ function paintOf(covering: readonly Item[]): Pick<Segment, 'ids' | 'lanes' | 'ti
   for (const item of byLane) {
     if (item.length < inner.length || (item.length === inner.length && item.coding.id > inner.coding.id)) inner = item;
   }
-  return { ids: byLane.map((item) => item.coding.id), lanes, tint: inner.coding.color };
+  return { ids: byLane.map((item) => item.coding.id), lanes, tint: inner.coding.color, description: describeCodings(byLane.map((item) => item.coding)) };
+}
+
+/** "Coded Trust, by Ana Lima; Distrust, by Ben Okafor": each code once per coder, in order. */
+export function describeCodings(codings: readonly Pick<PaintCoding, 'codeName' | 'coder'>[]): string {
+  const parts = [...new Set(codings.map((coding) => `${coding.codeName}, by ${coding.coder}`))];
+  return `Coded ${parts.join('; ')}`;
 }

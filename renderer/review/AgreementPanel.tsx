@@ -28,12 +28,7 @@ export function MeasureControls({ measure, onChange }: { measure: AgreementMeasu
           </button>
         ))}
       </div>
-      {measure.unit === 'char' ? (
-        <label className="field-inline check" title="Count the characters no compared coder coded with a code as agreement on 'not this code'. Off by default: uncoded text swamps the scores.">
-          <input type="checkbox" checked={measure.includeUncoded} onChange={(event) => onChange({ ...measure, includeUncoded: event.target.checked })} />
-          <span>count uncoded text</span>
-        </label>
-      ) : (
+      {measure.unit === 'segment' && (
         <label className="field-inline" title="The share two segments must overlap by (intersection ÷ union) to match, as MAXQDA does">
           <span>Overlap</span>
           <input
@@ -53,6 +48,35 @@ export function MeasureControls({ measure, onChange }: { measure: AgreementMeasu
         </label>
       )}
     </>
+  );
+}
+
+/**
+ * Which convention the figures follow and what it means, beside the table: the same sentence
+ * the CSV and the printed report carry. At character level the switch changes the convention.
+ */
+export function ConventionNote({ result, measure, onChange }: { result: AgreementResult; measure: AgreementMeasure; onChange(next: AgreementMeasure): void }) {
+  return (
+    <aside className="agreement-convention" aria-label="How agreement is counted">
+      <p className="convention-label">
+        <strong>{result.convention.label}</strong>
+      </p>
+      <p className="convention-explanation">{result.convention.explanation}</p>
+      {result.unit === 'char' && (
+        <button
+          type="button"
+          role="switch"
+          className="convention-switch"
+          aria-checked={measure.includeUncoded}
+          onClick={() => onChange({ ...measure, includeUncoded: !measure.includeUncoded })}
+        >
+          <span className="switch-track" aria-hidden="true">
+            <span className="switch-thumb" />
+          </span>
+          Count uncoded text
+        </button>
+      )}
+    </aside>
   );
 }
 

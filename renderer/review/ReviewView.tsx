@@ -11,7 +11,7 @@ import { errorText, useLoad, type AnalysisProps } from '../analysis/common.js';
 import { fileSlug } from '../analysis/heat.js';
 import { MultiPick } from '../analysis/SegmentsView.js';
 import { isTypingTarget } from '../app/shortcuts.js';
-import { AgreementTable, MeasureControls, type AgreementMeasure } from './AgreementPanel.js';
+import { AgreementTable, ConventionNote, MeasureControls, type AgreementMeasure } from './AgreementPanel.js';
 import { DecisionLog } from './DecisionLog.js';
 import { KIND_LABELS, PLACE_KIND_LIST, REVIEW_STATUS_LIST, STATUS_LABELS, StatusBadge } from './format.js';
 import { PlaceDetail, type DecideExtra } from './PlaceDetail.js';
@@ -20,8 +20,10 @@ import './review.css';
 type Section = 'agreement' | 'places' | 'log';
 
 /** The scope and section survive switching tabs (the view remounts), for this window's life. */
-const remembered: { coders: string[] | null; codes: string[]; documents: string[]; section: Section; measure: AgreementMeasure } = {
+const remembered: { coders: string[] | null; codes: string[]; documents: string[]; section: Section; measure: AgreementMeasure; reviewer: string | null } = {
   coders: null,
+  // Null: the current coder reviews (the default); otherwise the name picked in Reviewer.
+  reviewer: null,
   codes: [],
   documents: [],
   section: 'places',
@@ -60,6 +62,14 @@ export function ReviewView(props: AnalysisProps) {
     setMeasureState(next);
   };
   const [exportMenu, setExportMenu] = useState(false);
+  const [pickedReviewer, setPickedReviewerState] = useState<string | null>(remembered.reviewer);
+  const setReviewer = (next: string): void => {
+    remembered.reviewer = next === coder ? null : next;
+    setPickedReviewerState(remembered.reviewer);
+  };
+  // The reviewer may be anyone but the consensus coder: one of the compared coders, or not.
+  const reviewerOptions = [...new Set([...(coder ? [coder] : []), ...candidates.map((option) => option.name)])];
+  const reviewer = pickedReviewer !== null && reviewerOptions.includes(pickedReviewer) ? pickedReviewer : coder;
 
   if (wb.review.blind) return <BlindNotice {...props} />;
 
@@ -109,6 +119,18 @@ export function ReviewView(props: AnalysisProps) {
           ))}
         </div>
         <span className="toolbar-spacer" />
+        <label className="field-inline" title="Who decides the places: the log keeps their name. Anyone but the consensus coder, one of the compared coders or not.">
+          <span>Reviewer</span>
+          <select aria-label="Reviewer" value={reviewer ?? ''} onChange={(event) => setReviewer(event.target.value)} disabled={reviewerOptions.length === 0}>
+            {reviewer === null && <option value="">Say who you are first</option>}
+            {reviewerOptions.map((name) => (
+              <option key={name} value={name}>
+                {name}
+                {name === coder ? ' (you)' : ''}
+              </option>
+            ))}
+          </select>
+        </label>
         <label className="field-inline check" title="Blind coding: each coder sees only their own codings until the review opens">
           <input type="checkbox" checked={false} onChange={() => void wb.mutate('review.setBlind', { blind: true })} />
           <span>Blind coding</span>
@@ -146,7 +168,7 @@ export function ReviewView(props: AnalysisProps) {
       ) : section === 'agreement' ? (
         <AgreementSection {...props} input={agreementInput} measure={measure} onMeasure={setMeasure} />
       ) : section === 'places' ? (
-        <PlacesSection {...props} scope={scope} reviewer={coder} />
+        <PlacesSection {...props} scope={scope} reviewer={reviewer} />
       ) : (
         <DecisionLog {...props} />
       )}
@@ -182,9 +204,15 @@ function AgreementSection({ wb, input, measure, onMeasure }: AnalysisProps & { i
           </span>
         )}
       </div>
-      <div className="analysis-body">
+      {/* Focusable: a wide agreement table scrolls, and keyboard users must be able to scroll it. */}
+      <div className="analysis-body" tabIndex={0} role="region" aria-label="Agreement figures">
         {result.error && <p className="empty error-text">{result.error}</p>}
-        {result.data && (result.data.codes.length === 0 ? <p className="empty">None of these coders coded with these codes in these documents.</p> : <AgreementTable result={result.data} codes={wb.codes} />)}
+        {result.data && (
+          <div className="agreement-with-convention">
+            <ConventionNote result={result.data} measure={measure} onChange={onMeasure} />
+            {result.data.codes.length === 0 ? <p className="empty">None of these coders coded with these codes in these documents.</p> : <AgreementTable result={result.data} codes={wb.codes} />}
+          </div>
+        )}
       </div>
     </>
   );

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parse } from 'csv-parse/sync';
 import { readCsv } from '../../app/formats/csvTable.js';
 import { agreementCsv, decisionLogCsv, OVERALL_ROW } from '../../app/formats/reviewCsv.js';
 import { CHARACTER, DECISIONS, SEGMENT } from '../support/reviewFixtures.js';
@@ -14,6 +15,10 @@ describe('agreement CSV', () => {
     expect(russia.percentagreement).toBe(String(17 / 29));
     expect(russia.unitizingalpha).toBe('0.123456789');
     expect(russia['percentagreement reason']).toBe('');
+    // The convention in force is part of every row's scope, with what it means.
+    expect(russia.convention).toBe('Uncoded text left out');
+    expect(russia['convention meaning']).toMatch(/no “neither coder coded it” cell/);
+    expect(rows[2]!.convention).toBe('Uncoded text left out');
     // Undefined: empty value, the reason beside it, never 0 or 1.
     expect(russia.krippendorffalpha).toBe('');
     expect(russia['krippendorffalpha reason']).toBe('no pairable values');
@@ -28,9 +33,9 @@ describe('agreement CSV', () => {
   it('neutralises a code path a spreadsheet would run, and stays rectangular', () => {
     const csv = agreementCsv(CHARACTER);
     expect(csv).toContain("'=Evil/Code");
-    const lines = csv.replace(/^\uFEFF/, '').trimEnd().split('\r\n');
-    const width = lines[0]!.split(',').length;
-    for (const line of lines) expect(line.split(',').length).toBe(width);
+    const lines = parse(csv.replace(/^\uFEFF/, '')) as string[][];
+    expect(lines).toHaveLength(4);
+    for (const line of lines) expect(line).toHaveLength(lines[0]!.length);
   });
 
   it('segment level: segments per coder, the pair counts, MAXQDA kappa and overlap in the scope', () => {
@@ -39,6 +44,8 @@ describe('agreement CSV', () => {
     expect(rows[0]).toMatchObject({ unit: 'segment', coders: 'Ani; Ben; Cem', overlap: '0.8', 'segments by ani': '2', 'segments by ben': '3', 'segments by cem': '1', matched: '3', onlyfirst: '1', onlysecond: '2', percentagreement: '0.5', cohenkappa: '', 'cohenkappa reason': 'no chance term at segment level', maxqdakappa: '', 'maxqdakappa reason': '' });
     expect(rows[1]).toMatchObject({ codesintable: '1', percentagreement: '0.5', maxqdakappa: '', 'maxqdakappa reason': 'with one code q = 1', 'segments by ani': '' });
     expect(Object.keys(rows[0]!)).not.toContain('includeuncoded');
+    expect(rows[0]!.convention).toBe('Segments matched at 80 % overlap');
+    expect(rows[1]!['convention meaning']).toMatch(/overlap by at least 80 %/);
   });
 });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { escapeHtml, reviewReportHtml, type ReviewReportData } from '../../app/formats/reviewReportHtml.js';
+import { characterConvention } from '../../app/service/agreementConvention.js';
 import { CHARACTER, DECISIONS, SEGMENT } from '../support/reviewFixtures.js';
 
 const PROGRESS = {
@@ -69,6 +70,22 @@ describe('review report HTML', () => {
     expect(perCode).not.toMatch(/>[01]\.000</);
     expect(perCode.match(/undefined<sup>a<\/sup>/g)).toHaveLength(8);
     expect(perCode).toContain('every unit in one category');
+  });
+
+  it('says which convention the figures follow and what it means, in the scope and beside the overall table', () => {
+    const excluded = report();
+    expect(visibleText(excluded)).toContain('Convention Uncoded text left out. Only characters that at least one coder coded');
+    expect(visibleText(excluded)).toContain('κ = 0.000 at 72 % agreement is what this convention gives, not an error');
+    expect(excluded.match(/class="convention"/g)).toHaveLength(2);
+    const included = visibleText(report({ agreement: { ...CHARACTER, includeUncoded: true, convention: characterConvention(true) } }));
+    expect(included).toContain('Convention Uncoded text counted. Every character of the compared documents counts');
+    expect(visibleText(report({ agreement: SEGMENT }))).toContain('Segments matched at 80 % overlap.');
+  });
+
+  it('speaks to researchers: no command-line words, field names or repository paths', () => {
+    const notes = ['2 documents were left out because not every chosen coder coded in them.'];
+    const text = visibleText(report({ agreement: { ...CHARACTER, notes, skippedDocuments: [{ id: 's', title: 'Second paper', codedBy: ['Ani'] }] } }));
+    for (const cli of [/--[a-z]/, /docs\//, /skippedDocuments/, /includeUncoded/, /\bgloss [a-z]/]) expect(text).not.toMatch(cli);
   });
 
   it('segment level: overlap and the pair counts, MAXQDA kappa', () => {

@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -6,26 +5,30 @@ import { checkQdpx } from '../../app/formats/refi/check.js';
 import type { GlossService } from '../../app/service/service.js';
 import { corpusDir, hasShared, SHARED_MISSING, sharedDir, tempDir } from '../support/paths.js';
 import { newProject, utf8 } from '../support/project.js';
+import { reportXmllint, schemaErrorsOf } from '../support/xmllint.js';
 
 const refiDir = path.join(sharedDir, 'reference', 'refi-qda');
 const hasRefi = hasShared && existsSync(path.join(refiDir, 'xsd', 'Project.xsd'));
-const hasXmllint = spawnSync('xmllint', ['--version']).status === 0;
 if (!hasRefi) console.warn(`tests/service/refiRoundTrip.test.ts: ${SHARED_MISSING}`);
-if (!hasXmllint) console.warn('tests/service/refiRoundTrip.test.ts: skipped the XSD checks: xmllint is not installed (Debian: apt-get install libxml2-utils)');
 
-/** xmllint --noout --schema XSD on `xml`; returns its complaints ('' when valid). */
-function schemaErrors(xml: string, xsd: 'Project.xsd' | 'Codebook.xsd'): string {
+/** xmllint --noout --schema XSD on `xml`: its complaints ('' when valid), or null where the check is skipped (see reportXmllint). */
+function schemaErrors(xml: string, xsd: 'Project.xsd' | 'Codebook.xsd'): string | null {
   const file = path.join(tempDir('gloss-xsd-'), xsd === 'Project.xsd' ? 'project.qde' : 'codebook.qdc');
   writeFileSync(file, xml);
-  const run = spawnSync('xmllint', ['--noout', '--schema', path.join(refiDir, 'xsd', xsd), file], { encoding: 'utf8' });
-  return run.status === 0 ? '' : `${run.stdout}${run.stderr}`;
+  return schemaErrorsOf(file, path.join(refiDir, 'xsd', xsd));
+}
+
+/** Valid against the XSD, where the check runs. */
+function expectSchemaValid(xml: string, xsd: 'Project.xsd' | 'Codebook.xsd'): void {
+  const errors = schemaErrors(xml, xsd);
+  if (errors !== null) expect(errors).toBe('');
 }
 
 /** Schema and structure checks of an exported .qdpx. */
 async function expectValidQdpx(data: Uint8Array): Promise<void> {
   const check = await checkQdpx(data);
   expect(check.problems).toEqual([]);
-  if (hasXmllint) expect(schemaErrors(check.projectXml, 'Project.xsd')).toBe('');
+  expectSchemaValid(check.projectXml, 'Project.xsd');
 }
 
 const PAPERS = [
@@ -106,6 +109,8 @@ function comparableXml(xml: string): string {
 }
 
 describe.skipIf(!hasRefi)('REFI-QDA round trip', () => {
+  reportXmllint();
+
   it('exports the corpus project as a valid .qdpx, imports it into a new project and exports the same again', async () => {
     const first = newProject('karabakh');
     await buildProject(first.service);
@@ -154,7 +159,7 @@ describe.skipIf(!hasRefi)('REFI-QDA round trip', () => {
     expect(xml).toContain('xmlns="urn:QDA-XML:codebook:1.0"');
     expect(xml).not.toContain('<Sets');
     expect(warnings.map((w) => w.topic)).toContain('codebook-only');
-    if (hasXmllint) expect(schemaErrors(xml, 'Codebook.xsd')).toBe('');
+    expectSchemaValid(xml, 'Codebook.xsd');
 
     const second = newProject('other');
     const summary = await second.service.run('exchange.import', { fileName: 'codes.qdc', data: utf8(xml) });

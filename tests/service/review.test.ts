@@ -176,7 +176,8 @@ describe('review decisions', () => {
     const queue = await service.run('review.queue', SCOPE);
     const error = await glossErrorOf(decide(service, placeOf(queue, 'different-boundaries'), 'agree'));
     expect(error.code).toBe('invalid_input');
-    expect(error.message).toMatch(/different-boundaries/);
+    // In words, not the kind's id (item 18: the workbench shows this message).
+    expect(error.message).toBe("Agree is for places where every coder coded alike; here the coders differ (their passages start or end at different places). Accept one coder's version, merge, adjust, reject, or discuss it.");
   });
 
   it('accept takes one coder\'s version; re-deciding replaces the consensus the earlier decision made', async () => {

@@ -56,7 +56,7 @@ const steps: Step[] = [
   }],
   ['delete a memo', async (s) => {
     const memo = await s.run('memos.create', { target: { kind: 'project' }, body: 'x' });
-    await s.run('memos.create', { target: { kind: 'project' }, body: 'kept' });
+    await s.run('memos.create', { target: { kind: 'document', document: 'paper' }, body: 'kept' });
     return s.run('memos.delete', { memo: memo.id });
   }],
   ['merge a code with codings, memos and a clashing sub-code', async (s) => {

@@ -1,6 +1,7 @@
 /** Hand-made agreement results and decisions for the review report formatters' tests. */
 import type { CharacterAgreement, SegmentAgreement, Statistic } from '../../app/service/agreementViews.js';
 import type { DecisionView } from '../../app/service/reviewViews.js';
+import { characterConvention, segmentConvention } from '../../app/service/agreementConvention.js';
 
 const value = (v: number): Statistic => ({ value: v });
 const none = (reason: string): Statistic => ({ value: null, reason });
@@ -17,6 +18,7 @@ const nominal = (base: number) => ({
 export const CHARACTER: CharacterAgreement = {
   unit: 'char',
   includeUncoded: false,
+  convention: characterConvention(false),
   coders: ['Ani', 'Ben'],
   documents: [{ id: 'd1', title: 'Paper', characters: 120 }],
   skippedDocuments: [],
@@ -38,6 +40,7 @@ export const CHARACTER: CharacterAgreement = {
 export const SEGMENT: SegmentAgreement = {
   unit: 'segment',
   overlap: 0.8,
+  convention: segmentConvention(0.8),
   coders: ['Ani', 'Ben', 'Cem'],
   documents: [{ id: 'd1', title: 'Paper', characters: 120 }],
   skippedDocuments: [],

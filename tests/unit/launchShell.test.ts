@@ -135,7 +135,7 @@ describe('menu', () => {
     expect(byLabel('Redo').accelerator).toBe('CmdOrCtrl+Shift+Z');
     expect(byLabel('Command Palette…').accelerator).toBe('CmdOrCtrl+K');
     // Keys the page handles itself are shown, not taken from the page; Ctrl+I is in-vivo coding.
-    for (const label of ['Undo', 'Redo', 'Command Palette…']) expect(byLabel(label).registerAccelerator, label).toBe(false);
+    for (const label of ['Undo', 'Redo', 'Command Palette…', 'Find…']) expect(byLabel(label).registerAccelerator, label).toBe(false);
     expect(byLabel('Import Documents…').accelerator).toBeUndefined();
     for (const label of ['Import Documents…', 'Codebook CSV…', 'Coded Segments CSV…', 'Undo', 'Redo', 'Command Palette…', 'Toggle Memos', 'Find…']) {
       (byLabel(label).click as () => void)();

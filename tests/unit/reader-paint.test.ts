@@ -13,16 +13,18 @@ function coding(id: string, start: number, end: number, extra: Partial<ReaderCod
 
 describe('paintBlock', () => {
   it('cuts a block into segments listing every covering coding', () => {
-    const paint = paintBlock(0, 100, Infinity, [coding('a', 10, 50), coding('b', 30, 70), coding('c', 40, 45)], false);
+    const colors = { a: '#AA0000', b: '#00AA00', c: '#0000AA' };
+    const paint = paintBlock(0, 100, Infinity, [coding('a', 10, 50, { color: colors.a }), coding('b', 30, 75, { color: colors.b }), coding('c', 40, 45, { color: colors.c })], false);
     expect(paint.segments.map((s) => [s.start, s.end, s.ids.slice().sort().join('')])).toEqual([
       [10, 30, 'a'],
       [30, 40, 'ab'],
       [40, 45, 'abc'],
       [45, 50, 'ab'],
-      [50, 70, 'b'],
+      [50, 75, 'b'],
     ]);
-    // The innermost (shortest) coding gives the tint.
-    expect(paint.segments[2]!.tint).toBe('#407BC5');
+    // The innermost (shortest) coding gives the tint: each coding has its own colour, so a
+    // tint taken from the wrong coding shows. a (40 long) is inside b's run (45 long) at 30–40.
+    expect(paint.segments.map((segment) => segment.tint)).toEqual([colors.a, colors.a, colors.c, colors.a, colors.b]);
   });
 
   it('keeps each coding in one lane along its length', () => {

@@ -68,20 +68,77 @@ export class WorkbenchPage {
   }
 
   /**
-   * Select `quote` (its `occurrence`-th appearance) in the reader as a mouse would: a DOM
-   * selection over the rendered text, which ProseMirror reads into its own selection.
+   * Scroll the reader with the mouse wheel, as a reader would, until a passage is on screen:
+   * `text` (its `occurrence`-th appearance in what is rendered) or a coding's highlight. The
+   * reader renders only the blocks near its viewport, so text far down is not in the page until
+   * it is scrolled to.
+   */
+  async scrollToText(wanted: { text: string; occurrence: number } | { coding: string }): Promise<void> {
+    const box = await this.app.reader.boundingBox();
+    expect(box, 'the reader should be on screen').not.toBeNull();
+    await this.page.mouse.move(box!.x + box!.width / 2, box!.y + box!.height / 2);
+    let direction = 1;
+    for (let turn = 0; turn < 400; turn++) {
+      const where = await this.text.evaluate(
+        (root, wanted) => {
+          const scroller = root.closest('.gloss-reader') as HTMLElement;
+          const atEnd = scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - 2;
+          const view = scroller.getBoundingClientRect();
+          const place = (rect: DOMRect) => ({ found: true, visible: rect.top >= view.top + 20 && rect.bottom <= view.bottom - 60, below: rect.top > view.top, atEnd, atTop: scroller.scrollTop <= 0 });
+          if ('coding' in wanted) {
+            const span = root.querySelector(`[data-coding-ids~="${wanted.coding}"]`);
+            return span ? place(span.getClientRects()[0] ?? span.getBoundingClientRect()) : { found: false, visible: false, below: false, atEnd, atTop: scroller.scrollTop <= 0 };
+          }
+          const { text: quote, occurrence } = wanted;
+          // The document's text, without coder initials and other widgets.
+          const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
+            acceptNode: (node) => (node.parentElement?.closest('[contenteditable="false"]') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
+          });
+          const nodes: Text[] = [];
+          const starts: number[] = [];
+          let text = '';
+          for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+            starts.push(text.length);
+            nodes.push(node as Text);
+            text += (node as Text).data;
+          }
+          let at = -1;
+          for (let i = 0; i < occurrence; i++) at = text.indexOf(quote, at + 1);
+          if (at < 0) return { found: false, visible: false, below: false, atEnd, atTop: scroller.scrollTop <= 0 };
+          let i = nodes.length - 1;
+          while (i > 0 && starts[i]! > at) i--;
+          const range = document.createRange();
+          range.setStart(nodes[i]!, at - starts[i]!);
+          range.setEnd(nodes[i]!, at - starts[i]! + 1);
+          return place(range.getBoundingClientRect());
+        },
+        wanted,
+      );
+      if (where.visible) return;
+      if (where.found) direction = where.below ? 1 : -1;
+      else if (where.atEnd) direction = -1;
+      else if (where.atTop) direction = 1;
+      await this.page.mouse.wheel(0, direction * (where.found ? 200 : 700));
+    }
+    throw new Error(`${'coding' in wanted ? `Coding ${wanted.coding}` : `"${wanted.text}"`} was not found by scrolling the reader`);
+  }
+
+  /**
+   * Select `quote` (its `occurrence`-th appearance) with the mouse: scroll to it, press at its
+   * first character's left edge, drag to its last character's right edge, release. The page is
+   * only read to find where the words are; the selection is made by real mouse events.
    */
   async selectText(quote: string, occurrence = 1): Promise<void> {
-    await this.text.focus();
-    const found = await this.text.evaluate(
+    await this.scrollToText({ text: quote, occurrence });
+    const points = await this.text.evaluate(
       (root, { quote, occurrence }) => {
         const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
           // Coder initials and other widgets are not document text.
           acceptNode: (node) => (node.parentElement?.closest('[contenteditable="false"]') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
         });
         const nodes: Text[] = [];
-        let all = '';
         const starts: number[] = [];
+        let all = '';
         for (let node = walker.nextNode(); node; node = walker.nextNode()) {
           starts.push(all.length);
           nodes.push(node as Text);
@@ -89,25 +146,32 @@ export class WorkbenchPage {
         }
         let at = -1;
         for (let i = 0; i < occurrence; i++) at = all.indexOf(quote, at + 1);
-        if (at < 0) return false;
-        const locate = (offset: number, preferEnd: boolean): [Text, number] => {
-          for (let i = nodes.length - 1; i >= 0; i--) {
-            const start = starts[i]!;
-            if (offset > start || (!preferEnd && offset === start)) return [nodes[i]!, offset - start];
-          }
-          return [nodes[0]!, 0];
+        if (at < 0) return null;
+        const charRect = (offset: number): DOMRect => {
+          let i = nodes.length - 1;
+          while (i > 0 && starts[i]! > offset) i--;
+          const range = document.createRange();
+          range.setStart(nodes[i]!, offset - starts[i]!);
+          range.setEnd(nodes[i]!, offset - starts[i]! + 1);
+          // A character split across lines has several boxes: its first one.
+          return range.getClientRects()[0] ?? range.getBoundingClientRect();
         };
-        const [startNode, startOffset] = locate(at, false);
-        const [endNode, endOffset] = locate(at + quote.length, true);
-        const selection = document.getSelection()!;
-        selection.setBaseAndExtent(startNode, startOffset, endNode, endOffset);
-        return true;
+        const a = charRect(at);
+        const b = charRect(at + quote.length - 1);
+        return { x1: a.left + 1, y1: a.top + a.height / 2, x2: b.right - 1, y2: b.top + b.height / 2 };
       },
       { quote, occurrence },
     );
-    expect(found, `"${quote}" should be in the reader`).toBe(true);
+    expect(points, `"${quote}" should be in the reader`).not.toBeNull();
+    const { x1, y1, x2, y2 } = points!;
+    const mouse = this.page.mouse;
+    await mouse.move(x1, y1);
+    await mouse.down();
+    await mouse.move((x1 + x2) / 2, (y1 + y2) / 2, { steps: 4 });
+    await mouse.move(x2, y2, { steps: 4 });
+    await mouse.up();
     // Wait until the workbench has this selection, not merely a selection.
-    await expect(this.page.getByTestId('selection-info')).toHaveText(`${[...quote].length} characters`);
+    await expect(this.page.getByTestId('selection-info')).toHaveText(`${[...quote].length} ${[...quote].length === 1 ? 'character' : 'characters'}`);
   }
 
   /**
@@ -176,6 +240,7 @@ export class WorkbenchPage {
 
   /** The text the reader highlights for a coding, joined across its spans. */
   async highlightedText(codingId: string): Promise<string> {
+    await this.scrollToText({ coding: codingId });
     return this.text.evaluate((root, id) => {
       const spans = [...root.querySelectorAll<HTMLElement>(`.gloss-seg[data-coding-ids~="${id}"]`)];
       // Nested spans (overlaps) would repeat text: keep only the outermost ones for this coding.
@@ -213,6 +278,12 @@ export class WorkbenchPage {
   /** An open row menu (codebook or documents). */
   get rowMenu(): Locator {
     return this.page.getByRole('menu');
+  }
+
+  /** Show a code's details (memo, merge, delete) in the codebook. */
+  async openCodeDetails(path: string): Promise<void> {
+    await this.codebookRow(path).click();
+    await expect(this.app.codebook.getByLabel('Code memo')).toBeVisible();
   }
 
   async undo(): Promise<void> {

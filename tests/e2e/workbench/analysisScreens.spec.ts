@@ -1,6 +1,7 @@
 /**
- * Pictures of the analysis views on the five corpus papers with a realistic coding set: the
- * matrix is saved to docs/matrix.png, the others to test-results/analysis-screens/.
+ * Pictures of the analysis views on the five corpus papers with a realistic coding set and
+ * realistically long code names, at 1280×800 (a laptop): the matrix with one cell's segments is
+ * saved to docs/matrix.png, the others to test-results/analysis-screens/.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -9,13 +10,13 @@ import { corpusDir, hasShared, repoRoot, SHARED_MISSING } from '../../support/pa
 import { expect, test } from './fixtures.js';
 
 const CODES: [path: string, color: string, query: string, coder: string][] = [
-  ['Russian policy/containment', '#D62728', 'containment', 'Ani Hakobyan'],
-  ['Russian policy/peacekeeping', '#FF7F0E', 'peacekeep*', 'Ben Aliyev'],
-  ['Russian policy/balancing', '#1F77B4', 'balanc*', 'Ani Hakobyan'],
-  ['Security/CSTO', '#8C564B', 'CSTO', 'Ben Aliyev'],
-  ['Turkey/intervention', '#2CA02C', 'NEAR(Turkey support, 6)', 'Ani Hakobyan'],
+  ['Russian policy/pivotal containment of both sides', '#D62728', 'containment', 'Ani Hakobyan'],
+  ['Russian policy/peacekeeping mission in Nagorno-Karabakh', '#FF7F0E', 'peacekeep*', 'Ben Aliyev'],
+  ['Russian policy/balancing between Baku and Yerevan', '#1F77B4', 'balanc*', 'Ani Hakobyan'],
+  ['Security/CSTO obligations towards Armenia', '#8C564B', 'CSTO', 'Ben Aliyev'],
+  ['Turkey/military intervention on Azerbaijan’s side', '#2CA02C', 'NEAR(Turkey support, 6)', 'Ani Hakobyan'],
   ['Turkey/drones', '#17BECF', 'drone*', 'Ben Aliyev'],
-  ['Ukraine war', '#9467BD', 'Ukraine', 'Ani Hakobyan'],
+  ['Ukraine war as a distraction for Moscow', '#9467BD', 'Ukraine', 'Ani Hakobyan'],
   ['Sanctions', '#BCBD22', 'sanction*', 'Ben Aliyev'],
 ];
 
@@ -26,7 +27,7 @@ test('screenshots of the analysis views', async ({ workbench, service, shell }) 
   test.skip(shell !== 'browser', 'the screenshots are taken in browser mode');
   test.setTimeout(120_000);
   const page = workbench.page;
-  await page.setViewportSize({ width: 1440, height: 880 });
+  await page.setViewportSize({ width: 1280, height: 800 });
   for (const file of readdirSync(corpusDir).sort()) await service.run('documents.import', { fileName: file, data: new Uint8Array(readFileSync(path.join(corpusDir, file))) });
   for (const [i, [code, color, query, coder]] of CODES.entries()) {
     await service.run('codes.add', { path: code, color });
@@ -44,9 +45,9 @@ test('screenshots of the analysis views', async ({ workbench, service, shell }) 
   const out = (name: string): string => path.join(repoRoot, 'test-results', 'analysis-screens', `${name}.png`);
 
   await analysis.open('Matrix');
-  const cell = page.getByRole('table', { name: 'Code by document matrix' }).locator('.heat-cell button').nth(1);
-  await cell.click();
+  await analysis.matrixCell('vardazaryan-armenia-russia-after-second-karabakh-war', 'Russian policy/pivotal containment of both sides').click();
   await expect(analysis.segmentsIn('Cell segments').first()).toBeVisible();
+  await page.mouse.move(0, 0);
   await page.screenshot({ path: path.join(repoRoot, 'docs', 'matrix.png') });
   await page.getByRole('radio', { name: 'Coverage %' }).click();
   await page.screenshot({ path: out('matrix-coverage') });
@@ -60,7 +61,6 @@ test('screenshots of the analysis views', async ({ workbench, service, shell }) 
   await cooc.getByRole('radio', { name: 'Same paragraph' }).click();
   const first = cooc.locator('tbody .heat-cell button').first();
   if (await first.count()) await first.click();
-  await page.waitForTimeout(300);
   await page.screenshot({ path: out('cooccurrence') });
 
   const search = await analysis.open('Search');

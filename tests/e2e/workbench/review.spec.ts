@@ -171,8 +171,8 @@ test('two coders code the same paper in parallel, merge, see the agreement, reso
   await expect(review.placeItem(ONLY_BOB)).toBeVisible();
   await review.statusFilter('Disputed').click();
 
-  // The README's picture: the review with a decided place selected.
-  await workbench.page.setViewportSize({ width: 1440, height: 900 });
+  // The README’s picture at a laptop’s size (1280×800): the review with a decided place selected.
+  await workbench.page.setViewportSize({ width: 1280, height: 800 });
   await review.selectPlace(ALICE_BOUNDARY);
   await workbench.app.documentsPane.getByRole('button', { name: 'Dismiss' }).click();
   await workbench.page.mouse.move(0, 0);
