@@ -48,7 +48,7 @@ export function CodeTree({ codes, keyOf, pins, totals, hasSelection, selectedId,
   const [dropTarget, setDropTarget] = useState<string | null>(null);
   const [menu, setMenu] = useState<{ code: CodeView; at: MenuPlace } | null>(null);
   const rows = useRef(new Map<string, HTMLLIElement>());
-  const pendingApply = useRef<number | null>(null);
+  const pendingApply = useRef<{ cancel(): void } | null>(null);
   const typeAhead = useRef({ text: '', at: 0 });
 
   const byId = useMemo(() => new Map(codes.map((code) => [code.id, code])), [codes]);
@@ -66,7 +66,7 @@ export function CodeTree({ codes, keyOf, pins, totals, hasSelection, selectedId,
 
   useEffect(
     () => () => {
-      if (pendingApply.current !== null) window.clearTimeout(pendingApply.current);
+      pendingApply.current?.cancel();
     },
     [],
   );
@@ -148,21 +148,41 @@ export function CodeTree({ codes, keyOf, pins, totals, hasSelection, selectedId,
     event.stopPropagation();
   };
 
-  const onRowClick = (event: React.MouseEvent, code: CodeView): void => {
-    setActive(code.id);
-    if (pendingApply.current !== null) {
-      window.clearTimeout(pendingApply.current);
+  /**
+   * Apply `code` once the double-click window has passed, or at once when the user moves on
+   * first (a press elsewhere, any key): the code always goes to the selection that was there
+   * when it was clicked, never to one made after.
+   */
+  const applySoon = (code: CodeView, row: HTMLElement): void => {
+    let timer = 0;
+    const onOther = (event: Event): void => {
+      if (event.type === 'keydown' || !row.contains(event.target as Node)) run();
+    };
+    const cancel = (): void => {
+      window.clearTimeout(timer);
+      window.removeEventListener('pointerdown', onOther, true);
+      window.removeEventListener('keydown', onOther, true);
       pendingApply.current = null;
-    }
+    };
+    const run = (): void => {
+      cancel();
+      actions.apply(code);
+    };
+    timer = window.setTimeout(run, DOUBLE_CLICK_MS);
+    window.addEventListener('pointerdown', onOther, true);
+    window.addEventListener('keydown', onOther, true);
+    pendingApply.current = { cancel };
+  };
+
+  const onRowClick = (event: React.MouseEvent<HTMLElement>, code: CodeView): void => {
+    setActive(code.id);
+    pendingApply.current?.cancel();
     if (event.detail > 1) return; // the second click of a double-click: rename, below
     if (!hasSelection) {
       onDetails(code);
       return;
     }
-    pendingApply.current = window.setTimeout(() => {
-      pendingApply.current = null;
-      actions.apply(code);
-    }, DOUBLE_CLICK_MS);
+    applySoon(code, event.currentTarget);
   };
 
   const dropOn = (target: CodeView | null, event: React.DragEvent): void => {

@@ -186,8 +186,10 @@ export function DocumentList({ documents, currentId, onOpen, actions }: Document
             ) : (
               <span className="document-title">{document.title}</span>
             )}
-            <span className="muted small">
+            <span className="muted small document-meta">
               {document.format} · {plural(document.codings, 'coding')}
+              {/* A renamed document still says which file it came from. */}
+              {document.title !== document.sourceName.replace(/\.[^.]+$/, '') && ` · ${document.sourceName}`}
             </span>
           </li>
         ))}

@@ -11,7 +11,7 @@ test('number keys apply recent codes; the popover changes, widens and removes a 
   await workbench.openDocument('paper');
   await workbench.selectText('both sides');
   await workbench.codeWithPalette('dependence');
-  await workbench.selectText('its mediation');
+  await workbench.dragSelect('its mediation');
   await workbench.codeWithPalette('mediation');
   // "1" is now mediation (the most recent), "2" dependence.
   await workbench.selectText('its arms');
@@ -239,7 +239,7 @@ test('a click on a code applies it without opening its details; a double-click r
   await expect(workbench.codeDetails('dependence')).toHaveCount(0);
 
   // A double-click with text selected renames; the code is not applied, not even once.
-  await workbench.selectText('its mediation');
+  await workbench.dragSelect('its mediation');
   await workbench.codebookRow('mediation').dblclick();
   const name = workbench.app.codebook.getByLabel('New name');
   await expect(name).toBeFocused();

@@ -58,6 +58,8 @@ test('rename a document with F2 or its menu: a short title, the source file name
   await keys.press('Enter');
   await expect.poll(async () => (await service.run('documents.list', {})).map((d) => [d.title, d.sourceName])).toContainEqual(['Aliyev 2023', 'aliyev-russia-approaches.txt']);
   await expect(workbench.focused).toHaveAttribute('title', /^Aliyev 2023\nSource file: aliyev-russia-approaches\.txt/);
+  await expect(workbench.document('Aliyev 2023')).toContainText('txt · 0 codings · aliyev-russia-approaches.txt');
+  await expect(workbench.document('bayramov-turkey')).not.toContainText('bayramov-turkey.txt');
 
   // Escape keeps the old title.
   await keys.press('F2');
