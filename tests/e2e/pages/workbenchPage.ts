@@ -174,55 +174,6 @@ export class WorkbenchPage {
     await expect(this.page.getByTestId('selection-info')).toHaveText(`${[...quote].length} ${[...quote].length === 1 ? 'character' : 'characters'}`);
   }
 
-  /**
-   * Select `quote` with the mouse: press at the left edge of its first character, drag to the
-   * right edge of its last, release. The positions are read from the rendered text; the
-   * selection itself is made by real mouse events.
-   */
-  async dragSelect(quote: string, occurrence = 1): Promise<void> {
-    // Read positions from a settled frame: a coding that just landed redraws the text around it.
-    await this.page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
-    const ends = await this.text.evaluate(
-      (root, { quote, occurrence }) => {
-        const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
-          acceptNode: (node) => (node.parentElement?.closest('[contenteditable="false"]') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
-        });
-        const nodes: Text[] = [];
-        const starts: number[] = [];
-        let all = '';
-        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-          starts.push(all.length);
-          nodes.push(node as Text);
-          all += (node as Text).data;
-        }
-        let at = -1;
-        for (let i = 0; i < occurrence; i++) at = all.indexOf(quote, at + 1);
-        if (at < 0) return null;
-        const charRect = (offset: number): { left: number; right: number; y: number } => {
-          let i = nodes.length - 1;
-          while (i > 0 && starts[i]! > offset) i--;
-          const range = document.createRange();
-          range.setStart(nodes[i]!, offset - starts[i]!);
-          range.setEnd(nodes[i]!, offset - starts[i]! + 1);
-          const rect = range.getClientRects()[0] ?? range.getBoundingClientRect();
-          return { left: rect.left, right: rect.right, y: rect.top + rect.height / 2 };
-        };
-        nodes[0]?.parentElement?.scrollIntoView({ block: 'nearest' });
-        const first = charRect(at);
-        const last = charRect(at + quote.length - 1);
-        return { from: { x: first.left + 0.5, y: first.y }, to: { x: last.right - 0.5, y: last.y } };
-      },
-      { quote, occurrence },
-    );
-    expect(ends, `"${quote}" should be in the reader`).not.toBeNull();
-    await this.page.mouse.move(ends!.from.x, ends!.from.y);
-    await this.page.mouse.down();
-    await this.page.mouse.move((ends!.from.x + ends!.to.x) / 2, ends!.to.y, { steps: 4 });
-    await this.page.mouse.move(ends!.to.x, ends!.to.y, { steps: 4 });
-    await this.page.mouse.up();
-    await expect(this.page.getByTestId('selection-info')).toHaveText(`${[...quote].length} characters`);
-  }
-
   async codeWithPalette(query: string, choice?: string | RegExp): Promise<void> {
     await this.app.openCommandPalette();
     const palette = this.app.palette;

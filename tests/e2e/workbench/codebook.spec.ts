@@ -11,7 +11,7 @@ test('number keys apply recent codes; the popover changes, widens and removes a 
   await workbench.openDocument('paper');
   await workbench.selectText('both sides');
   await workbench.codeWithPalette('dependence');
-  await workbench.dragSelect('its mediation');
+  await workbench.selectText('its mediation');
   await workbench.codeWithPalette('mediation');
   // "1" is now mediation (the most recent), "2" dependence.
   await workbench.selectText('its arms');
@@ -162,7 +162,7 @@ test('the codebook is a tree for the keyboard: one Tab stop, arrows, Enter appli
   await expect.poll(focusedPath).toBe('Russian policy');
 
   // Enter applies the focused code to the text selected in the reader, and opens no details.
-  await workbench.dragSelect('both sides');
+  await workbench.selectText('both sides');
   await workbench.codebookRow('Russian policy').focus();
   await keys.press('ArrowDown');
   await keys.press('ArrowDown');
@@ -233,13 +233,13 @@ test('a click on a code applies it without opening its details; a double-click r
   await expect(workbench.codeDetails('Turkey')).toHaveCount(0);
 
   // With text selected, a click codes it; the details panel stays closed.
-  await workbench.dragSelect('both sides');
+  await workbench.selectText('both sides');
   await workbench.codebookRow('dependence').click();
   await expect.poll(async () => (await service.run('codings.list', {})).map((s) => `${s.code}: ${s.text}`)).toEqual(['dependence: both sides']);
   await expect(workbench.codeDetails('dependence')).toHaveCount(0);
 
   // A double-click with text selected renames; the code is not applied, not even once.
-  await workbench.dragSelect('its mediation');
+  await workbench.selectText('its mediation');
   await workbench.codebookRow('mediation').dblclick();
   const name = workbench.app.codebook.getByLabel('New name');
   await expect(name).toBeFocused();
@@ -283,11 +283,11 @@ test('keys 1–9: pinned codes take their number, the other numbers stay the rec
     await expect(workbench.highlightsOf(coding!.id).first()).toBeVisible();
   };
   await shown('kept');
-  await workbench.dragSelect('both sides');
+  await workbench.selectText('both sides');
   await workbench.page.keyboard.press('1');
   await expect.poll(() => codeOf('both sides')).toEqual(['gamma']);
   await shown('both sides');
-  await workbench.dragSelect('its arms');
+  await workbench.selectText('its arms');
   await workbench.page.keyboard.press('2');
   await expect.poll(() => codeOf('its arms')).toEqual(['beta']);
   await shown('its arms');
@@ -296,7 +296,7 @@ test('keys 1–9: pinned codes take their number, the other numbers stay the rec
   await workbench.codebookRow('alpha').click({ button: 'right' });
   await workbench.rowMenu.getByRole('menuitem', { name: /Pin to key 2/ }).click();
   await expect(workbench.codebookRow('alpha').locator('kbd.pinned')).toHaveText('2');
-  await workbench.dragSelect('Ankara');
+  await workbench.selectText('Ankara');
   await workbench.page.keyboard.press('2');
   await expect.poll(() => codeOf('Ankara')).toEqual(['alpha']);
   // The reader's strip shows the same keys, pinned ones marked, the path on hover.
@@ -336,7 +336,7 @@ test('the recent-codes strip stays readable at 1280 pixels: nine chips, names cu
   await workbench.page.reload();
   await workbench.app.ready();
   await workbench.openDocument('paper');
-  await workbench.dragSelect('its arms');
+  await workbench.selectText('its arms');
   const strip = workbench.page.getByRole('group', { name: 'Codes on number keys' });
   const chips = strip.getByRole('button');
   await expect(chips).toHaveCount(9);
