@@ -71,50 +71,58 @@ export class WorkbenchPage {
    * Scroll the reader with the mouse wheel, as a reader would, until a passage is on screen:
    * `text` (its `occurrence`-th appearance in what is rendered) or a coding's highlight. The
    * reader renders only the blocks near its viewport, so text far down is not in the page until
-   * it is scrolled to.
+   * it is scrolled to. Returns where the passage's first and last characters are on screen.
    */
-  async scrollToText(wanted: { text: string; occurrence: number } | { coding: string }): Promise<void> {
+  async scrollToText(wanted: { text: string; occurrence: number } | { coding: string }): Promise<{ x1: number; y1: number; x2: number; y2: number }> {
     const box = await this.app.reader.boundingBox();
     expect(box, 'the reader should be on screen').not.toBeNull();
     await this.page.mouse.move(box!.x + box!.width / 2, box!.y + box!.height / 2);
     let direction = 1;
     for (let turn = 0; turn < 400; turn++) {
-      const where = await this.text.evaluate(
-        (root, wanted) => {
-          const scroller = root.closest('.gloss-reader') as HTMLElement;
-          const atEnd = scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - 2;
-          const view = scroller.getBoundingClientRect();
-          const place = (rect: DOMRect) => ({ found: true, visible: rect.top >= view.top + 20 && rect.bottom <= view.bottom - 60, below: rect.top > view.top, atEnd, atTop: scroller.scrollTop <= 0 });
-          if ('coding' in wanted) {
-            const span = root.querySelector(`[data-coding-ids~="${wanted.coding}"]`);
-            return span ? place(span.getClientRects()[0] ?? span.getBoundingClientRect()) : { found: false, visible: false, below: false, atEnd, atTop: scroller.scrollTop <= 0 };
-          }
-          const { text: quote, occurrence } = wanted;
-          // The document's text, without coder initials and other widgets.
-          const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
-            acceptNode: (node) => (node.parentElement?.closest('[contenteditable="false"]') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
-          });
-          const nodes: Text[] = [];
-          const starts: number[] = [];
-          let text = '';
-          for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-            starts.push(text.length);
-            nodes.push(node as Text);
-            text += (node as Text).data;
-          }
-          let at = -1;
-          for (let i = 0; i < occurrence; i++) at = text.indexOf(quote, at + 1);
-          if (at < 0) return { found: false, visible: false, below: false, atEnd, atTop: scroller.scrollTop <= 0 };
+      const where = await this.text.evaluate((root, wanted) => {
+        const scroller = root.closest('.gloss-reader') as HTMLElement;
+        const edges = { atEnd: scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - 2, atTop: scroller.scrollTop <= 0 };
+        const view = scroller.getBoundingClientRect();
+        const place = (first: DOMRect, last: DOMRect) => ({
+          ...edges,
+          found: true,
+          visible: first.top >= view.top + 20 && last.bottom <= view.bottom - 60,
+          below: first.top > view.top,
+          points: { x1: first.left + 1, y1: first.top + first.height / 2, x2: last.right - 1, y2: last.top + last.height / 2 },
+        });
+        const missing = { ...edges, found: false, visible: false, below: false, points: null };
+        if ('coding' in wanted) {
+          const span = root.querySelector(`[data-coding-ids~="${wanted.coding}"]`);
+          const rect = span ? (span.getClientRects()[0] ?? span.getBoundingClientRect()) : null;
+          return rect ? place(rect, rect) : missing;
+        }
+        // The document's text, without coder initials and other widgets.
+        const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
+          acceptNode: (node) => (node.parentElement?.closest('[contenteditable="false"]') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
+        });
+        const nodes: Text[] = [];
+        const starts: number[] = [];
+        let text = '';
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          starts.push(text.length);
+          nodes.push(node as Text);
+          text += (node as Text).data;
+        }
+        let at = -1;
+        for (let i = 0; i < wanted.occurrence; i++) at = text.indexOf(wanted.text, at + 1);
+        if (at < 0) return missing;
+        const charRect = (offset: number): DOMRect => {
           let i = nodes.length - 1;
-          while (i > 0 && starts[i]! > at) i--;
+          while (i > 0 && starts[i]! > offset) i--;
           const range = document.createRange();
-          range.setStart(nodes[i]!, at - starts[i]!);
-          range.setEnd(nodes[i]!, at - starts[i]! + 1);
-          return place(range.getBoundingClientRect());
-        },
-        wanted,
-      );
-      if (where.visible) return;
+          range.setStart(nodes[i]!, offset - starts[i]!);
+          range.setEnd(nodes[i]!, offset - starts[i]! + 1);
+          // A character split across lines has several boxes: its first one.
+          return range.getClientRects()[0] ?? range.getBoundingClientRect();
+        };
+        return place(charRect(at), charRect(at + wanted.text.length - 1));
+      }, wanted);
+      if (where.visible && where.points) return where.points;
       if (where.found) direction = where.below ? 1 : -1;
       else if (where.atEnd) direction = -1;
       else if (where.atTop) direction = 1;
@@ -129,41 +137,7 @@ export class WorkbenchPage {
    * only read to find where the words are; the selection is made by real mouse events.
    */
   async selectText(quote: string, occurrence = 1): Promise<void> {
-    await this.scrollToText({ text: quote, occurrence });
-    const points = await this.text.evaluate(
-      (root, { quote, occurrence }) => {
-        const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
-          // Coder initials and other widgets are not document text.
-          acceptNode: (node) => (node.parentElement?.closest('[contenteditable="false"]') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
-        });
-        const nodes: Text[] = [];
-        const starts: number[] = [];
-        let all = '';
-        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-          starts.push(all.length);
-          nodes.push(node as Text);
-          all += (node as Text).data;
-        }
-        let at = -1;
-        for (let i = 0; i < occurrence; i++) at = all.indexOf(quote, at + 1);
-        if (at < 0) return null;
-        const charRect = (offset: number): DOMRect => {
-          let i = nodes.length - 1;
-          while (i > 0 && starts[i]! > offset) i--;
-          const range = document.createRange();
-          range.setStart(nodes[i]!, offset - starts[i]!);
-          range.setEnd(nodes[i]!, offset - starts[i]! + 1);
-          // A character split across lines has several boxes: its first one.
-          return range.getClientRects()[0] ?? range.getBoundingClientRect();
-        };
-        const a = charRect(at);
-        const b = charRect(at + quote.length - 1);
-        return { x1: a.left + 1, y1: a.top + a.height / 2, x2: b.right - 1, y2: b.top + b.height / 2 };
-      },
-      { quote, occurrence },
-    );
-    expect(points, `"${quote}" should be in the reader`).not.toBeNull();
-    const { x1, y1, x2, y2 } = points!;
+    const { x1, y1, x2, y2 } = await this.scrollToText({ text: quote, occurrence });
     const mouse = this.page.mouse;
     await mouse.move(x1, y1);
     await mouse.down();
