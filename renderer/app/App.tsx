@@ -93,18 +93,11 @@ export function App({ api }: { api: Api }) {
     });
     setHighlighted([]);
   }, []);
-  useShortcuts({
-    api: wb.api,
-    coding,
-    numberedCodes,
-    readerShowing: view === 'reader',
-    hasSelection: useCallback(() => reader.current?.getSelection() != null, []),
-    openPalette: useCallback(() => setPalette(true), []),
-    importFiles: useCallback(() => void pickAndImport(), [pickAndImport]),
-    runExport: exports.run,
-    toggleMemos: useCallback(() => setMemosOpen((open) => !open), []),
-    closePopover,
-  });
+  const hasSelection = useCallback(() => reader.current?.getSelection() != null, []);
+  const openPalette = useCallback(() => setPalette(true), []);
+  const importByPicker = useCallback(() => void pickAndImport(), [pickAndImport]);
+  const toggleMemos = useCallback(() => setMemosOpen((open) => !open), []);
+  useShortcuts({ api: wb.api, coding, numberedCodes, readerShowing: view === 'reader', hasSelection, openPalette, importFiles: importByPicker, runExport: exports.run, toggleMemos, closePopover });
 
   const onReaderReady = useCallback((instance: Reader | null) => {
     reader.current = instance;
@@ -159,7 +152,7 @@ export function App({ api }: { api: Api }) {
         onRedo={() => void coding.history('redo')}
         onCoderFilter={setCoderFilter}
         onExport={exports.run}
-        onToggleMemos={() => setMemosOpen((open) => !open)}
+        onToggleMemos={toggleMemos}
         onChangeCoder={askForCoder}
       />
 
@@ -172,7 +165,7 @@ export function App({ api }: { api: Api }) {
             setPopover(null);
             void wb.openDocument(id);
           }}
-          onPickFiles={() => void pickAndImport()}
+          onPickFiles={importByPicker}
           onDropFiles={(files) => void runImport(files)}
           onDismissImports={() => setImports([])}
           actions={documentActions(wb)}

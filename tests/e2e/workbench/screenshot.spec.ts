@@ -23,7 +23,7 @@ test.use({ projectName: 'Karabakh war study' });
 test('screenshot of the reader with overlapping codings by two coders', async ({ workbench, service, shell }) => {
   test.skip(!hasShared, SHARED_MISSING);
   test.skip(shell !== 'browser', 'the README screenshot is taken in browser mode');
-  await workbench.page.setViewportSize({ width: 1440, height: 860 });
+  await workbench.page.setViewportSize({ width: 1280, height: 800 });
   await service.run('documents.import', { fileName: `${VARDAZARYAN}.md`, data: new Uint8Array((await import('node:fs')).readFileSync(path.join(corpusDir, `${VARDAZARYAN}.md`))) });
   for (const [code, color] of new Map(CODINGS.map(([code, color]) => [code, color]))) await service.run('codes.add', { path: code, color });
   for (const [code, , coder, quote] of CODINGS) await service.run('codings.apply', { document: VARDAZARYAN, code, coder, quote });
