@@ -33,7 +33,8 @@ describe('codebook totals', () => {
   it('the codebook CSV has the totals and every memo on the code', async () => {
     const service = await seeded();
     await service.run('memos.create', { target: { kind: 'code', code: 'Actors/Russia' }, body: 'Moscow as an actor.' });
-    await service.run('memos.create', { target: { kind: 'code', code: 'Actors/Russia' }, body: 'Also "Kremlin".' });
+    // A second memo on the code is a titled one (one untitled memo per code: a second create writes into it).
+    await service.run('memos.create', { target: { kind: 'code', code: 'Actors/Russia' }, title: 'Names', body: 'Also "Kremlin".' });
     const rows = readCsv((await service.run('export.codebookCsv', {})).csv);
     expect(rows.find((row) => row.path === 'Actors')).toMatchObject({ segments: '1', total_segments: '5', total_documents: '2', memo: '' });
     expect(rows.find((row) => row.path === 'Actors/Russia')!.memo).toBe('Moscow as an actor.\n\nAlso "Kremlin".');
