@@ -45,7 +45,7 @@ function shown(statistic: Statistic, percent = false): string {
 async function codePassage(coder: WorkbenchPage, quote: string, code: string, codings: number): Promise<void> {
   await coder.selectText(quote);
   await coder.codeWithPalette(code);
-  await expect(coder.page.locator('.statusbar')).toContainText(`${codings} codings`);
+  await expect(coder.page.locator('.statusbar')).toContainText(`${codings} ${codings === 1 ? 'coding' : 'codings'}`);
   await expect(coder.text.locator('.gloss-seg').filter({ hasText: [...quote][0]! }).first()).toBeVisible();
 }
 
