@@ -34,6 +34,11 @@ test('screenshot of the reader with overlapping codings by two coders', async ({
   await workbench.openDocument(VARDAZARYAN);
   await expect(workbench.text.locator('.gloss-seg').first()).toBeVisible();
   await workbench.codebookRow('Russian policy/pivotal containment').click();
+  // Past the title, to the coded abstract.
+  const reader = (await workbench.app.reader.boundingBox())!;
+  await workbench.page.mouse.move(reader.x + reader.width / 2, reader.y + reader.height / 2);
+  await workbench.page.mouse.wheel(0, 380);
+  await expect.poll(() => workbench.page.locator('.gloss-reader').evaluate((element) => element.scrollTop)).toBeGreaterThan(300);
   await workbench.page.waitForTimeout(300);
   await workbench.page.screenshot({ path: path.join(repoRoot, 'docs', 'reader.png') });
 });
