@@ -12,6 +12,8 @@ export type ErrorCode =
   | 'not_a_project'
   | 'newer_schema'
   | 'project_locked'
+  /** Another process held the project's write lock past the busy timeout: retry. */
+  | 'project_busy'
   | 'unsupported_format'
   | 'bad_file'
   | 'empty_file'

@@ -7,6 +7,7 @@
  */
 import type Database from 'better-sqlite3';
 import { GlossService } from '../../../app/service/service.js';
+import { loadMigrations } from '../../../app/store/migrations.js';
 import { openProjectFile } from '../../../app/store/projectFile.js';
 import { openRaw } from '../fixture.js';
 import type { Report } from '../report.js';
@@ -97,14 +98,15 @@ export const analysisSection: Section = {
     const coded = await bench.coded();
 
     // Migration 0002 (search index and covering index) on the full project, as an existing
-    // version-1 file meets it: its objects removed from a copy, the version set back, reopened.
+    // version-1 file meets it: its objects removed from a copy, the version set back, reopened
+    // with the migrations up to 0002 only (the later ones' tables are still in the copy).
     const migrating = bench.copyOf(coded.file, 'analysis-migration.gloss');
     const raw = openRaw(migrating);
     raw.exec(`DROP TRIGGER documents_search_insert; DROP TRIGGER documents_search_delete; DROP TRIGGER documents_search_update;
       DROP TABLE document_search; DROP VIEW document_search_source; DROP INDEX codings_document_range; PRAGMA user_version = 1;`);
     raw.close();
     const migrationStart = now();
-    openProjectFile(migrating).close();
+    openProjectFile(migrating, { migrations: loadMigrations().slice(0, 2) }).close();
     report.figure('analysis.migration_0002_s', secondsSince(migrationStart), 's', 'index 1,000 documents for search, build the covering index');
 
     const file = bench.copyOf(coded.file, 'analysis.gloss');
