@@ -43,9 +43,34 @@ export function ViewTabs({ view, onChange }: { view: CentreView; onChange(view: 
     return () => window.removeEventListener('keydown', onKey);
   }, [onChange]);
   return (
-    <nav className="view-tabs" role="tablist" aria-label="Views">
+    // One Tab stop (the current tab); ←/→, Home and End move between tabs, as ARIA's tabs do.
+    <nav
+      className="view-tabs"
+      role="tablist"
+      aria-label="Views"
+      onKeyDown={(event) => {
+        const at = CENTRE_VIEWS.findIndex(([id]) => id === view);
+        const next = event.key === 'ArrowRight' ? at + 1 : event.key === 'ArrowLeft' ? at - 1 : event.key === 'Home' ? 0 : event.key === 'End' ? CENTRE_VIEWS.length - 1 : null;
+        if (next === null) return;
+        event.preventDefault();
+        const list = event.currentTarget;
+        const target = CENTRE_VIEWS[(next + CENTRE_VIEWS.length) % CENTRE_VIEWS.length]![0];
+        onChange(target);
+        requestAnimationFrame(() => list.querySelector<HTMLElement>(`[data-view="${target}"]`)?.focus());
+      }}
+    >
       {CENTRE_VIEWS.map(([id, label], i) => (
-        <button key={id} type="button" role="tab" aria-selected={view === id} className={view === id ? 'on' : ''} onClick={() => onChange(id)} title={`${label} (Alt+Shift+${i + 1})`}>
+        <button
+          key={id}
+          type="button"
+          role="tab"
+          data-view={id}
+          tabIndex={view === id ? 0 : -1}
+          aria-selected={view === id}
+          className={view === id ? 'on' : ''}
+          onClick={() => onChange(id)}
+          title={`${label} (Alt+Shift+${i + 1})`}
+        >
           {label}
         </button>
       ))}

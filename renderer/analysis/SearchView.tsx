@@ -3,11 +3,12 @@
  * form, and auto-coding: a code applied to every hit widened to its word, sentence or paragraph,
  * previewed first and applied as one undoable action.
  */
-import { useMemo, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { plural } from '../../app/domain/plural.js';
 import type { AutocodeHitOutcome } from '../../app/service/analysisViews.js';
 import type { Output } from '../../app/service/contract.js';
-import { errorText, type AnalysisProps } from './common.js';
+import { errorText, optionScope, type AnalysisProps } from './common.js';
+import { oneOf, usePersistentOption } from './usePersistentOption.js';
 import './search.css';
 import { trimLeft, trimRight } from './heat.js';
 
@@ -30,12 +31,13 @@ function hitKey(documentId: string, start: number): string {
 
 export function SearchView(props: AnalysisProps) {
   const { wb } = props;
-  const [query, setQuery] = useState('');
+  // The query and the widening are kept per project, as every analysis view's options are.
+  const [query, setQuery] = usePersistentOption(optionScope(wb, 'search'), 'query', '');
   const [result, setResult] = useState<Output<'search.query'> | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [code, setCode] = useState<string>(NEW_CODE);
   const [newPath, setNewPath] = useState('');
-  const [scope, setScope] = useState<Scope>('sentence');
+  const [scope, setScope] = usePersistentOption<Scope>(optionScope(wb, 'search'), 'scope', 'sentence', oneOf('word', 'sentence', 'paragraph'));
   const [preview, setPreview] = useState<{ preview: Preview; key: string } | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -52,6 +54,16 @@ export function SearchView(props: AnalysisProps) {
       setError(errorText(e));
     }
   };
+
+  // Back on the tab (or after a reload), the kept query shows its hits again. Once per project:
+  // later searches run when the user asks.
+  const searchedFor = useRef<string | null>(null);
+  const projectId = wb.project?.id ?? null;
+  useEffect(() => {
+    if (projectId === null || searchedFor.current === projectId) return;
+    searchedFor.current = projectId;
+    if (query.trim()) void search(undefined, query);
+  });
 
   const target = code === NEW_CODE ? newPath.trim() : (wb.codes.find((c) => c.id === code)?.path ?? '');
   const planKey = JSON.stringify([result?.query, code, target, scope, props.coder]);

@@ -1,4 +1,5 @@
 /** Side by side: two or more documents filtered to one code, their segments in columns. */
+import { plural } from '../../app/domain/plural.js';
 import { CodeSelect, CountingNote, optionScope, useLoad, type AnalysisProps } from './common.js';
 import { SegmentList } from './SegmentList.js';
 import { MultiPick } from './SegmentsView.js';
@@ -46,7 +47,7 @@ export function SideBySideView(props: AnalysisProps) {
               <div key={d.id} className="column" role="region" aria-label={d.title}>
                 <header className="column-head">
                   <strong title={d.title}>{d.title}</strong>
-                  <span className="muted small">{own.length} segments</span>
+                  <span className="muted small">{plural(own.length, 'segment')}</span>
                 </header>
                 <SegmentList segments={own} codes={wb.codes} onJump={(s) => props.jumpTo(s.documentId, s.start, s.end)} hideDocument label={`Segments in ${d.title}`} />
               </div>

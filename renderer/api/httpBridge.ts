@@ -46,14 +46,18 @@ export function createHttpBridge(): GlossBridge {
   const token = takeToken();
   const call = async <K extends OperationName>(name: K, input: Input<K>): Promise<Result<Output<K>>> => {
     try {
+      const body = toWire({ name, input });
       const response = await fetch('/api/call', {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', 'X-Gloss-Token': token },
-        body: toWire({ name, input }),
+        body,
+        // A small call (a memo's last words) still reaches the project if the page is closing;
+        // browsers allow this only for bodies under 64 KiB.
+        keepalive: body.length < 60_000,
       });
       return fromWire(await response.text()) as Result<Output<K>>;
     } catch {
-      return { ok: false, error: { code: 'internal', message: 'Gloss cannot reach its project server. Is `gloss serve` still running?' } };
+      return { ok: false, error: { code: 'internal', message: 'Gloss cannot reach the project: the program that opened this window has stopped. Nothing was changed; start Gloss again.' } };
     }
   };
   return {

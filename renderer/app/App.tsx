@@ -2,7 +2,8 @@ import { useCallback, useMemo, useRef, useState } from 'react';
 import { plural } from '../../app/domain/plural.js';
 import type { PickedFile } from '../../app/service/bridge.js';
 import type { MemoView, Segment } from '../../app/service/views.js';
-import { AnalysisPane, ViewTabs, type CentreView } from '../analysis/AnalysisPane.js';
+import { AnalysisPane, CENTRE_VIEWS, ViewTabs, type CentreView } from '../analysis/AnalysisPane.js';
+import { oneOf, usePersistentOption } from '../analysis/usePersistentOption.js';
 import type { Api } from '../api/api.js';
 import { CodebookPane, type CodebookActions } from '../codebook/CodebookPane.js';
 import { codesByKey, usePinnedCodes } from '../codebook/pins.js';
@@ -46,7 +47,8 @@ export function App({ api }: { api: Api }) {
   const [selectedCode, setSelectedCode] = useState<string | null>(null);
   const [memosOpen, setMemosOpen] = useState(false);
   const [imports, setImports] = useState<FileOutcome[]>([]);
-  const [view, setView] = useState<CentreView>('reader');
+  // The centre view is kept per project, like the analysis views' options: a reload comes back to it.
+  const [view, setView] = usePersistentOption<CentreView>({ projectId: wb.project?.id, view: 'workbench' }, 'centre', 'reader', oneOf(...CENTRE_VIEWS.map(([id]) => id)));
   const documentId = wb.document?.id ?? null;
   // Blind coding: the reader, the codebook counts and every analysis view show only this coder's codings.
   const blindCoder = wb.blindCoder;
@@ -57,7 +59,7 @@ export function App({ api }: { api: Api }) {
   const coding = useCodingActions(wb, coder, reader, askForCoder);
   const memos = useMemoSaver(wb, coder);
   const exports = useExports(wb);
-  const showReader = useCallback(() => setView('reader'), []);
+  const showReader = useCallback(() => setView('reader'), [setView]);
   const place = useReaderPlace(wb, reader, showReader, view === 'reader');
 
   const chooseCoder = (name: string): void => {
@@ -103,7 +105,13 @@ export function App({ api }: { api: Api }) {
     reader.current = instance;
   }, []);
 
-  const popoverSegments = useMemo<Segment[]>(() => (popover ? wb.segments.filter((segment) => popover.ids.includes(segment.id)) : []), [popover, wb.segments]);
+  // In the order they were opened in, whatever a change does to their order in the document:
+  // the coding under the pointer never moves.
+  const popoverSegments = useMemo<Segment[]>(() => {
+    if (!popover) return [];
+    const byId = new Map(wb.segments.map((segment) => [segment.id, segment]));
+    return popover.ids.map((id) => byId.get(id)).filter((segment): segment is Segment => segment !== undefined);
+  }, [popover, wb.segments]);
 
   const codebookActions: CodebookActions = {
     apply: (code) => void coding.applyCode(code),

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { CoderView } from '../../app/service/views.js';
 import { BLIND_NOTE } from '../review/blindApi.js';
 import { initials } from './shortcuts.js';
@@ -26,6 +26,23 @@ export interface TopBarProps {
 export function TopBar(props: TopBarProps) {
   const { projectName, projectFile, coders, shownCoder, blindCoder, coder, memosOpen } = props;
   const [exportMenu, setExportMenu] = useState(false);
+  const menu = useRef<HTMLDivElement>(null);
+  // An open menu closes on Escape and on a press anywhere outside it, as menus do.
+  useEffect(() => {
+    if (!exportMenu) return;
+    const onPress = (event: MouseEvent): void => {
+      if (!menu.current?.contains(event.target as Node)) setExportMenu(false);
+    };
+    const onKey = (event: KeyboardEvent): void => {
+      if (event.key === 'Escape') setExportMenu(false);
+    };
+    window.addEventListener('mousedown', onPress, true);
+    window.addEventListener('keydown', onKey, true);
+    return () => {
+      window.removeEventListener('mousedown', onPress, true);
+      window.removeEventListener('keydown', onKey, true);
+    };
+  }, [exportMenu]);
   return (
     <header className="topbar">
       <div className="brand">
@@ -59,7 +76,7 @@ export function TopBar(props: TopBarProps) {
             {BLIND_NOTE}
           </span>
         )}
-        <div className="export-menu">
+        <div className="export-menu" ref={menu}>
           <button type="button" className="button ghost" aria-haspopup="menu" aria-expanded={exportMenu} onClick={() => setExportMenu((open) => !open)}>
             Export ▾
           </button>

@@ -63,7 +63,10 @@ export function MemoEditor({ label, body, placeholder, onSave, rows = 5, classNa
 
   useEffect(() => {
     mounted.current = true;
+    // A reload or a closing window: what was typed since the last pause goes now.
+    window.addEventListener('pagehide', flush);
     return () => {
+      window.removeEventListener('pagehide', flush);
       mounted.current = false;
       flush();
     };

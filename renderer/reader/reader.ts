@@ -593,7 +593,9 @@ export class Reader {
   /** Record the rendered heights of the window's blocks ([from, to) of them; all by default). */
   private measureWindow(from = this.range.from, to = this.range.to): void {
     const { model, view } = this;
-    if (!model || !view) return;
+    // Hidden (another view is showing): every block would measure 0 px and the column would
+    // shrink under the reading place.
+    if (!model || !view || this.isHidden()) return;
     const children = view.dom.children;
     // All reads, no writes in between: one layout for the lot.
     for (let k = Math.max(0, from - this.range.from); k < Math.min(children.length, to - this.range.from); k++) {
@@ -713,9 +715,15 @@ export class Reader {
     });
   }
 
+  /** Not laid out: the reader's pane is hidden while an analysis view shows. Its frame work
+   *  waits; the resize observer schedules a frame when it is shown again. */
+  private isHidden(): boolean {
+    return this.root.clientHeight === 0 || this.column.clientWidth === 0;
+  }
+
   private onFrame(): void {
     const { model, view } = this;
-    if (!model || !view) return;
+    if (!model || !view || this.isHidden()) return;
     if (this.pendingCodings && !this.pointerDown) this.setCodings(this.pendingCodings);
     const width = this.column.clientWidth;
     if (width !== this.width && width > 0) {
@@ -745,7 +753,7 @@ export class Reader {
   private reportScroll(): void {
     const { model, view } = this;
     const report = this.options.onScrolled;
-    if (!model || !view || !report || this.root.scrollTop === this.lastScrollTop) return;
+    if (!model || !view || !report || this.isHidden() || this.root.scrollTop === this.lastScrollTop) return;
     this.lastScrollTop = this.root.scrollTop;
     const rootBox = this.root.getBoundingClientRect();
     const columnBox = this.column.getBoundingClientRect();

@@ -2,6 +2,7 @@
  * The loop a researcher repeats all day, with the mouse and the keyboard only: select, code,
  * select again, write memos, jump to a passage. Each test asserts what the project file holds.
  */
+import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.js';
 
 const PAPER = [
@@ -169,4 +170,90 @@ test('keyboard: Alt+↓ moves from coding to coding, Enter opens one, its memo i
   await popover.getByRole('button', { name: 'Remove' }).focus();
   await page.keyboard.press('Enter');
   await expect.poll(async () => (await service.run('codings.list', {})).map((s) => s.code)).toEqual(['salami tactics']);
+});
+
+/** The first line of text at the top of the reader's viewport. */
+async function topText(page: Page): Promise<string> {
+  return page.locator('.gloss-reader').evaluate((scroller) => {
+    const box = scroller.getBoundingClientRect();
+    const column = scroller.querySelector('.gloss-reader__column')!.getBoundingClientRect();
+    const hit = document.caretRangeFromPoint(column.left + 60, box.top + 30);
+    return hit?.startContainer.textContent?.slice(0, 40) ?? '';
+  });
+}
+
+test('the reader keeps its place across a visit to an analysis tab, and a reload comes back to the tab and the place', async ({ workbench, service, sourceFile, page }) => {
+  await workbench.startAs('Ani');
+  await workbench.importThroughPicker([sourceFile('long.txt', longPaper())]);
+  const [paper] = await service.run('documents.list', {});
+  await service.run('codes.add', { path: 'mediation' });
+  await service.run('codings.apply', { document: paper!.id, code: 'mediation', coder: 'Ani', quote: 'Paragraph 3 discusses the mediation' });
+  await workbench.openDocument('long');
+  await workbench.scrollToText({ text: 'Paragraph 90 discusses', occurrence: 1 });
+  const before = await topText(page);
+  expect(before).toMatch(/Paragraph \d+/);
+
+  const tabs = page.getByRole('tablist', { name: 'Views' });
+  await tabs.getByRole('tab', { name: 'Matrix', exact: true }).click();
+  await expect(page.getByRole('region', { name: 'Matrix', exact: true })).toBeVisible();
+  await tabs.getByRole('tab', { name: 'Reader', exact: true }).click();
+  await expect.poll(() => topText(page)).toBe(before);
+
+  await tabs.getByRole('tab', { name: 'Segments', exact: true }).click();
+  await page.reload();
+  await expect(page.getByRole('region', { name: 'Segments', exact: true })).toBeVisible();
+  await page.getByRole('tablist', { name: 'Views' }).getByRole('tab', { name: 'Reader', exact: true }).click();
+  await expect.poll(() => topText(page)).toBe(before);
+});
+
+test('the view tabs are one Tab stop with arrow keys; the Export menu closes on Escape and on a click outside', async ({ workbench, page }) => {
+  await workbench.startAs('Ani');
+  const tabs = page.getByRole('tablist', { name: 'Views' });
+  await tabs.getByRole('tab', { name: 'Reader', exact: true }).focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByRole('region', { name: 'Segments', exact: true })).toBeVisible();
+  await expect(tabs.getByRole('tab', { name: 'Segments', exact: true })).toBeFocused();
+  expect(await tabs.locator('[tabindex="0"]').count()).toBe(1);
+  await page.keyboard.press('End');
+  await expect(tabs.getByRole('tab', { name: 'Review', exact: true })).toBeFocused();
+  await page.keyboard.press('Home');
+  await expect(tabs.getByRole('tab', { name: 'Reader', exact: true })).toBeFocused();
+
+  const exportButton = page.getByRole('button', { name: 'Export ▾' });
+  await exportButton.click();
+  await expect(page.getByRole('menu')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('menu')).toBeHidden();
+  await exportButton.click();
+  await expect(page.getByRole('menu')).toBeVisible();
+  await workbench.app.codebook.click({ position: { x: 30, y: 300 } });
+  await expect(page.getByRole('menu')).toBeHidden();
+});
+
+test('a memo typed just before a reload is kept; the popover keeps its codings in place while one is narrowed', async ({ workbench, service, sourceFile, page }) => {
+  await workbench.startAs('Ani');
+  await workbench.importThroughPicker([sourceFile('paper.txt', PAPER)]);
+  await workbench.openDocument('paper');
+  await page.getByRole('button', { name: 'Memos' }).click();
+  await page.getByLabel('Project memo').click();
+  await page.keyboard.type('Why does Moscow keep both sides close?');
+  await page.reload();
+  await expect.poll(async () => (await service.run('memos.list', {})).map((memo) => memo.body)).toEqual(['Why does Moscow keep both sides close?']);
+
+  const [paper] = await service.run('documents.list', {});
+  await service.run('codes.add', { path: 'dependence' });
+  await service.run('codes.add', { path: 'arms' });
+  await service.run('codings.apply', { document: paper!.id, code: 'dependence', coder: 'Ani', quote: 'both sides dependent on its arms' });
+  await service.run('codings.apply', { document: paper!.id, code: 'arms', coder: 'Ani', quote: 'dependent on its arms and its mediation' });
+  await page.reload();
+  await workbench.openDocument('paper');
+  await workbench.scrollToText({ text: 'its arms', occurrence: 1 });
+  await workbench.text.getByText('its arms').first().click();
+  const popover = page.getByRole('dialog', { name: 'Codings here' });
+  const order = () => popover.locator('.popover-coding').evaluateAll((rows) => rows.map((row) => (row as HTMLElement).dataset['codingId']));
+  const opened = await order();
+  expect(opened).toHaveLength(2);
+  await popover.locator('.popover-coding').nth(1).getByRole('button', { name: 'Narrow: start one word later' }).click();
+  await expect.poll(async () => (await service.run('codings.list', { code: 'arms' }))[0]?.text).toBe('on its arms and its mediation');
+  expect(await order()).toEqual(opened);
 });
