@@ -1,4 +1,3 @@
-import mammoth from 'mammoth';
 import { GlossError } from '../domain/errors.js';
 import type { ParsedDocument } from './parsedDocument.js';
 import { htmlBlocks } from './htmlBlocks.js';
@@ -12,6 +11,8 @@ const LIMITS = { maxEntries: 10_000, maxUncompressedBytes: 1024 * 2 ** 20 };
  * styles become headings through mammoth's default style map, list paragraphs list items.
  */
 export async function parseDocx(fileName: string, bytes: Uint8Array): Promise<ParsedDocument> {
+  // Loaded on the first .docx, not at start-up: every command and window would pay for it.
+  const { default: mammoth } = await import('mammoth');
   if (bytes.length === 0) {
     throw new GlossError('empty_file',
       `${fileName} is empty (0 bytes): there is no document to import. Check that it was saved completely.`);
