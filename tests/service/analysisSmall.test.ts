@@ -3,21 +3,10 @@
  * step with import / delete / undo, search errors, auto-coding's merging and skipping, and the
  * matrices' edge cases (adjacent segments, nested codes, groups).
  */
-import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import type { GlossService } from '../../app/service/service.js';
-import { RECORDED_TABLES } from '../../app/store/recorder.js';
 import { glossErrorOf } from '../support/fixtures.js';
-import { newProject, utf8 } from '../support/project.js';
-
-function snapshot(file: string): Record<string, unknown[]> {
-  const db = new Database(file, { readonly: true });
-  try {
-    return Object.fromEntries(RECORDED_TABLES.map((table) => [table, db.prepare(`SELECT * FROM ${table} ORDER BY id`).all()]));
-  } finally {
-    db.close();
-  }
-}
+import { newProject, utf8, snapshot } from '../support/project.js';
 
 const PAPER = 'Russia and Turkey\n\nRussia chose pivotal containment. Turkey backed Azerbaijan. Mr. Putin met D. Trump in Sept. 12 talks about Russia.\n\nThe Łódź workshop on Górski Karabach; Россия молчит.\n';
 const SECOND = 'Other paper\n\nNothing about that here, only Yerevan and Baku.\n';

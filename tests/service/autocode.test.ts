@@ -2,21 +2,10 @@
  * Auto-coding next to codings the coder already made with the code: a hit inside one is
  * skipped, a hit overlapping one extends it (the union), never a second coding on top.
  */
-import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { RECORDED_TABLES } from '../../app/store/recorder.js';
-import { newProject, utf8 } from '../support/project.js';
+import { newProject, utf8, snapshot } from '../support/project.js';
 
 const PAPER = 'Russia and Turkey\n\nRussia chose pivotal containment. Turkey backed Azerbaijan. Mr. Putin met D. Trump in talks about Russia.\n';
-
-function snapshot(file: string): Record<string, unknown[]> {
-  const db = new Database(file, { readonly: true });
-  try {
-    return Object.fromEntries(RECORDED_TABLES.map((table) => [table, db.prepare(`SELECT * FROM ${table} ORDER BY id`).all()]));
-  } finally {
-    db.close();
-  }
-}
 
 const cp = (part: string): number => [...PAPER.slice(0, PAPER.indexOf(part))].length;
 const span = (part: string): { start: number; end: number } => ({ start: cp(part), end: cp(part) + [...part].length });

@@ -2,24 +2,13 @@
  * Renaming and deleting documents on a real project file: the title rules, the source name
  * kept, what a deletion takes with it (and nothing more), and undo bringing every row back.
  */
-import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { RECORDED_TABLES } from '../../app/store/recorder.js';
 import type { GlossService } from '../../app/service/service.js';
 import { glossErrorOf } from '../support/fixtures.js';
-import { newProject, utf8 } from '../support/project.js';
+import { newProject, utf8, snapshot } from '../support/project.js';
 
 const PAPER = 'Russia chose containment. Turkey backed Azerbaijan. Baku and Yerevan talked.\n';
 const OTHER = 'Other paper. Russia again.\n';
-
-function snapshot(file: string): Record<string, unknown[]> {
-  const db = new Database(file, { readonly: true });
-  try {
-    return Object.fromEntries(RECORDED_TABLES.map((table) => [table, db.prepare(`SELECT * FROM ${table} ORDER BY id`).all()]));
-  } finally {
-    db.close();
-  }
-}
 
 async function seed(): Promise<{ service: GlossService; file: string }> {
   const { service, file } = newProject();

@@ -1,18 +1,6 @@
-import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { RECORDED_TABLES } from '../../app/store/recorder.js';
 import type { GlossService } from '../../app/service/service.js';
-import { newProject, utf8 } from '../support/project.js';
-
-/** Every recorded table, row by row, read through a second connection. */
-function snapshot(file: string): Record<string, unknown[]> {
-  const db = new Database(file, { readonly: true });
-  try {
-    return Object.fromEntries(RECORDED_TABLES.map((table) => [table, db.prepare(`SELECT * FROM ${table} ORDER BY id`).all()]));
-  } finally {
-    db.close();
-  }
-}
+import { newProject, utf8, snapshot } from '../support/project.js';
 
 async function seed(service: GlossService): Promise<void> {
   await service.run('documents.import', { fileName: 'paper.txt', data: utf8('Heading\n\nRussia pursued pivotal containment. 😀 Salami tactics followed.\n') });

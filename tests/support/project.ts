@@ -1,7 +1,9 @@
+import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { GlossService } from '../../app/service/service.js';
+import { RECORDED_TABLES } from '../../app/store/recorder.js';
 import { tempDir } from './paths.js';
 
 /** A new project in a fresh temp folder. */
@@ -17,4 +19,14 @@ export function fileSha256(file: string): string {
 
 export function utf8(text: string): Uint8Array {
   return new TextEncoder().encode(text);
+}
+
+/** Every recorded table, row by row, read through a second connection: what undo must restore. */
+export function snapshot(file: string): Record<string, unknown[]> {
+  const db = new Database(file, { readonly: true });
+  try {
+    return Object.fromEntries(RECORDED_TABLES.map((table) => [table, db.prepare(`SELECT * FROM ${table} ORDER BY id`).all()]));
+  } finally {
+    db.close();
+  }
 }
