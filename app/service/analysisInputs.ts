@@ -3,6 +3,7 @@
  * contract so that contract.ts lists each operation on one line. Zod only: no service code.
  */
 import { z } from 'zod';
+import { undoStep } from './undoStep.js';
 import { ATTRIBUTE_TYPES, CONDITION_OPERATORS } from '../domain/attributeValues.js';
 
 const reference = z.string().trim().min(1);
@@ -77,6 +78,7 @@ export const autocodeInput = z.object({
   scope: z.enum(TEXT_UNITS).optional(),
   where: scopeFields.where,
   documents: scopeFields.documents,
+  step: undoStep,
 });
 
 export const attributeDefineInput = z.object({ name: z.string().trim().min(1).max(200), type: attributeType });

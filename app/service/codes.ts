@@ -149,7 +149,7 @@ export const codeHandlers = {
       if (input.color !== undefined) normalizeColor(input.color);
       const code = addCodePath(context, recorder, names, input);
       return { result: codeView(context, code.uuid), summary: `Add code "${formatCodePath(names)}"` };
-    }),
+    }, { step: input.step }),
 
   'codes.list': (context) => listCodeViews(context),
 

@@ -109,7 +109,7 @@ export const codingHandlers = {
         coderId: coder.id,
         summary: `Code "${anchor.quote.length > 40 ? `${anchor.quote.slice(0, 39)}…` : anchor.quote}" in "${document.title}" as "${code.name}"`,
       };
-    });
+    }, { step: input.step });
   },
 
   'codings.list': (context, input) => listSegmentViews(context, input),

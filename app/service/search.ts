@@ -264,5 +264,5 @@ export const searchHandlers = {
         coderId: coder.id,
         summary: `Auto-code ${plural(codingIds.length, 'passage')} matching "${input.query.length > 40 ? `${input.query.slice(0, 39)}…` : input.query}" as "${planned.preview.code}"`,
       };
-    }),
+    }, { step: input.step }),
 } satisfies Partial<Handlers>;

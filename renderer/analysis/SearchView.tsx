@@ -94,8 +94,10 @@ export function SearchView(props: AnalysisProps) {
     setBusy(true);
     try {
       let codeRef = code === NEW_CODE ? wb.codes.find((c) => c.path.toLowerCase() === target.toLowerCase())?.id : code;
-      if (!codeRef) codeRef = (await wb.api.run('codes.add', { path: target })).id;
-      const done = await wb.mutate('search.autocodeApply', { query: result.query, code: codeRef, coder: props.coder, scope });
+      // A new code and the auto-coding into it are one undo step.
+      const step = crypto.randomUUID();
+      if (!codeRef) codeRef = (await wb.api.run('codes.add', { path: target, step })).id;
+      const done = await wb.mutate('search.autocodeApply', { query: result.query, code: codeRef, coder: props.coder, scope, step });
       if (done) {
         const extended = done.extendedCodings > 0 ? `, ${plural(done.extendedCodings, 'existing coding')} extended` : '';
         wb.notify('info', `Auto-coded ${plural(done.codingIds.length, 'passage')} as “${done.code}”${extended} (Ctrl+Z undoes it).`);

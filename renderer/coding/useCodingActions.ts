@@ -6,8 +6,8 @@ import type { Workbench } from '../app/useWorkbench.js';
 import type { Reader } from '../reader/index.js';
 
 export interface CodingActions {
-  /** Code the reader's selection with `code`. */
-  applyCode(code: CodeView): Promise<void>;
+  /** Code the reader's selection with `code`; `step` joins it to the action before it for undo. */
+  applyCode(code: CodeView, step?: string): Promise<void>;
   /** Create a code by path, and code the selection with it when `apply`. */
   createCode(path: string, apply: boolean): Promise<void>;
   /** A new (or the same-named top-level) code named by the selected words. */
@@ -18,7 +18,7 @@ export interface CodingActions {
 /** What the reader's selection can be coded with, and undo and redo. */
 export function useCodingActions(wb: Workbench, coder: string | null, reader: RefObject<Reader | null>, askForCoder: () => void): CodingActions {
   const applyCode = useCallback(
-    async (code: CodeView): Promise<void> => {
+    async (code: CodeView, step?: string): Promise<void> => {
       const current = reader.current?.getSelection() ?? null;
       if (!current || !wb.document) {
         wb.notify('info', 'Select a passage in the reader first.');
@@ -28,7 +28,7 @@ export function useCodingActions(wb: Workbench, coder: string | null, reader: Re
         askForCoder();
         return;
       }
-      const result = await wb.mutate('codings.apply', { document: wb.document.id, code: code.id, coder, start: current.start, end: current.end });
+      const result = await wb.mutate('codings.apply', { document: wb.document.id, code: code.id, coder, start: current.start, end: current.end, ...(step ? { step } : {}) });
       if (result) wb.notify('info', `Coded as “${code.path}”`);
     },
     [wb, coder, reader, askForCoder],
@@ -36,8 +36,10 @@ export function useCodingActions(wb: Workbench, coder: string | null, reader: Re
 
   const createCode = useCallback(
     async (path: string, apply: boolean): Promise<void> => {
-      const code = await wb.mutate('codes.add', { path });
-      if (code && apply) await applyCode(code);
+      // A new code and its first coding are one undo step: Ctrl+Z leaves no empty code behind.
+      const step = crypto.randomUUID();
+      const code = await wb.mutate('codes.add', { path, step });
+      if (code && apply) await applyCode(code, step);
     },
     [wb, applyCode],
   );

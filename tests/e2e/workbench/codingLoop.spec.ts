@@ -257,3 +257,25 @@ test('a memo typed just before a reload is kept; the popover keeps its codings i
   await expect.poll(async () => (await service.run('codings.list', { code: 'arms' }))[0]?.text).toBe('on its arms and its mediation');
   expect(await order()).toEqual(opened);
 });
+
+test('a new code made while coding (in vivo, or Ctrl+K on a new name) goes with its coding on one Ctrl+Z', async ({ workbench, service, sourceFile, page }) => {
+  await workbench.startAs('Ani');
+  await workbench.importThroughPicker([sourceFile('paper.txt', PAPER)]);
+  await workbench.openDocument('paper');
+  await workbench.selectText('salami tactics');
+  await page.keyboard.press('ControlOrMeta+I');
+  await expect.poll(async () => (await service.run('codings.list', {})).map((s) => s.code)).toEqual(['salami tactics']);
+  await workbench.selectText('both sides dependent');
+  await workbench.codeWithPalette('Russian policy/dependence');
+  await expect.poll(async () => (await service.run('codings.list', {})).length).toBe(2);
+
+  await workbench.text.focus();
+  await workbench.undo();
+  await expect.poll(async () => (await service.run('codes.list', {})).map((c) => c.path)).toEqual(['salami tactics']);
+  expect((await service.run('codings.list', {})).map((s) => s.code)).toEqual(['salami tactics']);
+  await workbench.undo();
+  await expect.poll(async () => (await service.run('codes.list', {})).length).toBe(0);
+  expect(await service.run('codings.list', {})).toEqual([]);
+  await workbench.redo();
+  await expect.poll(async () => (await service.run('codings.list', {})).map((s) => s.code)).toEqual(['salami tactics']);
+});
