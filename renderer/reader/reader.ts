@@ -502,11 +502,19 @@ export class Reader {
         if (box.bottom > viewport.top && box.top < viewport.bottom) return;
       }
     }
+    const offset = this.offsetAtViewportTop();
+    if (offset !== null) this.setLogicalSelection(offset, offset, null);
+  }
+
+  /** The code point at the top of the viewport (its first line of text), or null if none is there. */
+  private offsetAtViewportTop(): number | null {
+    const { model, view } = this;
+    if (!model || !view) return null;
+    const viewport = this.root.getBoundingClientRect();
     const column = this.column.getBoundingClientRect();
     const hit = view.posAtCoords({ left: column.left + 4, top: Math.max(viewport.top, column.top) + 12 });
-    if (!hit) return;
-    const offset = model.positions.toOffset(hit.pos + model.positions.blockPos(this.range.from));
-    this.setLogicalSelection(offset, offset, null);
+    if (!hit) return null;
+    return model.positions.toOffset(Math.max(0, Math.min(view.state.doc.content.size, hit.pos)) + model.positions.blockPos(this.range.from));
   }
 
   /** Select the next (or previous) coding after the selection, centre it and say what it is. */
@@ -755,11 +763,7 @@ export class Reader {
     const report = this.options.onScrolled;
     if (!model || !view || !report || this.isHidden() || this.root.scrollTop === this.lastScrollTop) return;
     this.lastScrollTop = this.root.scrollTop;
-    const rootBox = this.root.getBoundingClientRect();
-    const columnBox = this.column.getBoundingClientRect();
-    const hit = view.posAtCoords({ left: columnBox.left + 4, top: Math.max(rootBox.top, columnBox.top) + 12 });
-    const pos = hit ? hit.pos : 0;
-    report(model.positions.toOffset(Math.max(0, Math.min(view.state.doc.content.size, pos)) + model.positions.blockPos(this.range.from)));
+    report(this.offsetAtViewportTop() ?? model.positions.toOffset(model.positions.blockPos(this.range.from)));
   }
 
   private drawStripes(): void {
