@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { CodePointIndex } from '../../app/domain/codepoints.js';
 import { wordStep, type CodingEdge, type WordStepDirection } from '../../app/domain/wordStep.js';
 import type { CodeView, Segment } from '../../app/service/views.js';
@@ -23,7 +23,8 @@ export interface CodingPopoverProps {
 /** Every coding at a point of the reader: its code, boundaries, memo; opened by click or Enter. */
 export function CodingPopover({ segments, codes, text, anchor, onRemove, onChangeCode, onChangeBounds, onMemo, onHover, onClose }: CodingPopoverProps) {
   const box = useRef<HTMLDivElement>(null);
-  const index = new CodePointIndex(text);
+  // Once per document, not per render (hovering a row re-renders; a book has a million code points).
+  const index = useMemo(() => new CodePointIndex(text), [text]);
   const [place, setPlace] = useState<Box | null>(null);
 
   useEffect(() => {
