@@ -5,6 +5,7 @@
  */
 import { AnalysisPage } from '../pages/analysisPage.js';
 import { blockingViolations } from '../support/axe.js';
+import { utf8 } from '../../support/project.js';
 import { expect, test } from './fixtures.js';
 
 const PAPER = [
@@ -19,7 +20,6 @@ const SECOND = 'Armenia after 2020\n\nYerevan looked to Moscow for security guar
 
 test('every main view has no serious or critical accessibility violation', async ({ workbench, service }) => {
   test.setTimeout(240_000);
-  const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
   await service.run('documents.import', { fileName: 'russia-between-baku-and-yerevan.txt', data: utf8(PAPER) });
   await service.run('documents.import', { fileName: 'armenia-after-2020.txt', data: utf8(SECOND) });
   await service.run('codes.add', { path: 'Russian policy/pivotal containment of both sides', color: '#D62728' });

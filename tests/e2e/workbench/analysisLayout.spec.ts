@@ -5,6 +5,7 @@
  * select in the workbench has the same look.
  */
 import { AnalysisPage } from '../pages/analysisPage.js';
+import { utf8 } from '../../support/project.js';
 import { expect, test } from './fixtures.js';
 
 const LEAVES = [
@@ -29,7 +30,6 @@ function paper(n: number): string {
 }
 
 test('matrix and co-occurrence heads show leaf names in full, wide tables scroll under a frozen column, memos leave the tabs on screen', async ({ workbench, service }) => {
-  const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
   const page = workbench.page;
   await page.setViewportSize({ width: 1280, height: 800 });
   for (let n = 1; n <= 14; n++) await service.run('documents.import', { fileName: `paper-${String(n).padStart(2, '0')}.txt`, data: utf8(paper(n)) });

@@ -3,13 +3,13 @@
  * one opens its document with the passage selected.
  */
 import { AnalysisPage } from '../pages/analysisPage.js';
+import { utf8 } from '../../support/project.js';
 import { expect, test } from './fixtures.js';
 
 const FIRST = 'Russia and Turkey\n\nRussia chose pivotal containment over open alliance. Turkey backed Azerbaijan throughout the war.\n\nLater, Russia kept its peacekeepers in place.\n';
 const SECOND = 'Armenia after 2020\n\nYerevan looked to Moscow for security guarantees. Moscow offered little.\n';
 
 test('a matrix cell lists its segments, and a segment opens in the reader selected', async ({ workbench, service }) => {
-  const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
   await service.run('documents.import', { fileName: 'first.txt', data: utf8(FIRST) });
   await service.run('documents.import', { fileName: 'second.txt', data: utf8(SECOND) });
   await service.run('codes.add', { path: 'Russia/containment', color: '#D62728' });

@@ -3,13 +3,13 @@
  * coded into a new code, one undoable action that Ctrl+Z takes back whole.
  */
 import { AnalysisPage } from '../pages/analysisPage.js';
+import { utf8 } from '../../support/project.js';
 import { expect, test } from './fixtures.js';
 
 const FIRST = 'Russia and Turkey\n\nRussia chose pivotal containment. Turkey backed Azerbaijan throughout the war.\n\nLater, Turkey sent drones and advisers.\n';
 const SECOND = 'Armenia after 2020\n\nYerevan looked to Moscow for guarantees. Turkey watched from Ankara.\n';
 
 test('search shows hits in context; auto-coding is previewed, applied as one action and undone', async ({ workbench, service }) => {
-  const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
   await service.run('documents.import', { fileName: 'first.txt', data: utf8(FIRST) });
   await service.run('documents.import', { fileName: 'second.txt', data: utf8(SECOND) });
   await service.run('codes.add', { path: 'Actors/Russia' });
@@ -51,7 +51,6 @@ test('search shows hits in context; auto-coding is previewed, applied as one act
 });
 
 test('a bare word that finds nothing offers its prefix; auto-coding extends or skips what the coder already coded, and the preview says which', async ({ workbench, service }) => {
-  const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
   await service.run('documents.import', { fileName: 'first.txt', data: utf8(FIRST) });
   await service.run('documents.import', { fileName: 'second.txt', data: utf8(SECOND) });
   const turkey = await service.run('codes.add', { path: 'Actors/Turkey' });
