@@ -66,10 +66,36 @@ export function useReaderPlace(wb: Workbench, reader: RefObject<Reader | null>, 
     if (saved && documentId === null && wb.documents.some((document) => document.id === saved.documentId)) go(saved);
   }, [projectId, wb.documents, documentId, go]);
 
+  // The place is written once scrolling pauses, not on every frame of it, and at the latest when
+  // the page goes away.
+  const unsaved = useRef<{ key: string; place: SavedPlace } | null>(null);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const flush = useCallback((): void => {
+    clearTimeout(timer.current);
+    const next = unsaved.current;
+    unsaved.current = null;
+    if (next) localStorage.setItem(next.key, JSON.stringify(next.place));
+  }, []);
+  const remember = useCallback(
+    (id: string, place: SavedPlace): void => {
+      unsaved.current = { key: placeKey(id), place };
+      clearTimeout(timer.current);
+      timer.current = setTimeout(flush, 300);
+    },
+    [flush],
+  );
+  useEffect(() => {
+    window.addEventListener('pagehide', flush);
+    return () => {
+      window.removeEventListener('pagehide', flush);
+      flush();
+    };
+  }, [flush]);
+
   // Opening another document remembers it at its top.
   useEffect(() => {
-    if (projectId && documentId && restored.current === projectId && !pending.current) localStorage.setItem(placeKey(projectId), JSON.stringify({ documentId, top: 0 }));
-  }, [projectId, documentId]);
+    if (projectId && documentId && restored.current === projectId && !pending.current) remember(projectId, { documentId, top: 0 });
+  }, [projectId, documentId, remember]);
 
   useEffect(() => {
     const place = pending.current;
@@ -85,9 +111,9 @@ export function useReaderPlace(wb: Workbench, reader: RefObject<Reader | null>, 
   const onScrolled = useCallback(
     (top: number): void => {
       if (!projectId || !documentId || pending.current) return;
-      localStorage.setItem(placeKey(projectId), JSON.stringify({ documentId, top } satisfies SavedPlace));
+      remember(projectId, { documentId, top });
     },
-    [projectId, documentId],
+    [projectId, documentId, remember],
   );
 
   return { jumpTo, onScrolled };
