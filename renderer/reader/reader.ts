@@ -55,6 +55,8 @@ interface Anchor {
 const MIN_OVERSCAN = 900;
 /** Stripes are computed this far (px) beyond the viewport, so short scrolls show them at once. */
 const STRIPE_MARGIN = 200;
+/** How long (frames) new codings wait for a just-made selection to be read before painting. */
+const MAX_PENDING_FRAMES = 10;
 /** Meta on selection transactions the reader makes itself (its `sel` is already right). */
 const PROGRAMMATIC = 'glossProgrammaticSelection';
 
@@ -85,8 +87,10 @@ export class Reader {
   private width = 0;
   /** The find bar's matches over the whole document (only the window's are painted). */
   private find: { matches: FindMatches; current: number; version: number } | null = null;
-  /** Codings that arrived during a drag, painted on the first frame after it. */
+  /** Codings that arrived during a drag, painted once it is over (see setCodings). */
   private pendingCodings: ReaderCoding[] | null = null;
+  /** Frames the pending codings have waited for the browser's selection to be read. */
+  private pendingFrames = 0;
   private readonly onPointerUp = (): void => {
     this.pointerDown = false;
     this.schedule();
@@ -137,6 +141,7 @@ export class Reader {
 
   setDocument(document: ReaderDocument, codings: ReaderCoding[]): void {
     this.pendingCodings = null;
+    this.pendingFrames = 0;
     const positions = new DocumentPositions(document.text, document.blocks);
     const codingIndex = new CodingIndex(positions);
     codingIndex.update(codings);
@@ -163,13 +168,18 @@ export class Reader {
   setCodings(codings: ReaderCoding[]): void {
     const { model, view } = this;
     if (!model || !view) return;
-    if (this.pointerDown) {
-      // Repainting replaces the text nodes a drag selection is anchored in (the browser would
-      // then restart it elsewhere): new codings wait for the button to come up.
+    // Repainting replaces the text nodes a selection is anchored in. During a drag the browser
+    // would restart the drag elsewhere; just after one, before ProseMirror has read the new
+    // selection, the repaint would write the old selection back. So new codings wait for the
+    // button to come up and for the selection to be read (a few frames at most).
+    if (this.pointerDown || (!this.selectionRead() && this.pendingFrames < MAX_PENDING_FRAMES)) {
+      if (!this.pointerDown) this.pendingFrames++;
       this.pendingCodings = codings;
+      this.schedule();
       return;
     }
     this.pendingCodings = null;
+    this.pendingFrames = 0;
     const changes = model.codings.update(codings);
     const dirty = changes.dirtyBlocks.filter((i) => i >= this.range.from && i < this.range.to);
     if (dirty.length > 0) {
@@ -721,6 +731,20 @@ export class Reader {
       this.frameRequest = 0;
       this.onFrame();
     });
+  }
+
+  /** Whether ProseMirror's selection is the one the browser shows (it reads the browser's on
+   *  the next selectionchange event, after a drag or a click). */
+  private selectionRead(): boolean {
+    const view = this.view;
+    const dom = view?.dom.ownerDocument.getSelection();
+    if (!view || !view.hasFocus() || !dom?.anchorNode || !dom.focusNode || !view.dom.contains(dom.anchorNode) || !view.dom.contains(dom.focusNode)) return true;
+    try {
+      const { anchor, head } = view.state.selection;
+      return view.posAtDOM(dom.anchorNode, dom.anchorOffset) === anchor && view.posAtDOM(dom.focusNode, dom.focusOffset) === head;
+    } catch {
+      return true;
+    }
   }
 
   /** Not laid out: the reader's pane is hidden while an analysis view shows. Its frame work
